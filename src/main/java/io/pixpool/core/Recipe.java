@@ -1,0 +1,35 @@
+package io.pixpool.core;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything that says how one image is processed: resize, resampling quality, ordered filters, output.
+ * Immutable and validated; an invalid recipe cannot exist.
+ *
+ * @param maxPixels decompression-bomb guard: sources with more pixels than this fail before decoding
+ */
+public record Recipe(ResizeSpec resize, ScaleQuality quality, List<FilterStep> filters, OutputSpec output,
+                     long maxPixels) implements Serializable {
+
+    public static final long DEFAULT_MAX_PIXELS = 250_000_000L;
+
+    public Recipe {
+        Objects.requireNonNull(resize, "resize");
+        Objects.requireNonNull(quality, "quality");
+        Objects.requireNonNull(output, "output");
+        filters = List.copyOf(filters);
+        if (maxPixels < 1) throw new IllegalArgumentException("max pixels must be positive, was " + maxPixels);
+    }
+
+    public static Recipe defaults() {
+        return new Recipe(ResizeSpec.none(), ScaleQuality.QUALITY, List.of(), OutputSpec.defaults(), DEFAULT_MAX_PIXELS);
+    }
+
+    public Recipe withResize(ResizeSpec r) { return new Recipe(r, quality, filters, output, maxPixels); }
+    public Recipe withQuality(ScaleQuality q) { return new Recipe(resize, q, filters, output, maxPixels); }
+    public Recipe withFilters(List<FilterStep> f) { return new Recipe(resize, quality, f, output, maxPixels); }
+    public Recipe withOutput(OutputSpec o) { return new Recipe(resize, quality, filters, o, maxPixels); }
+    public Recipe withMaxPixels(long m) { return new Recipe(resize, quality, filters, output, m); }
+}

@@ -49,6 +49,7 @@ final class OptionsMapper {
     }
 
     static BatchRequest map(BatchOptions o) throws UsageException {
+        if (o.out.toString().isBlank()) throw new UsageException("--out: the output folder name is empty");
         Recipe recipe = recipe(o);
         BatchSettings defaults = BatchSettings.of(recipe, o.out.toAbsolutePath().normalize());
         BatchSettings s = o.workers == null ? defaults : option("--workers", () -> defaults.withWorkers(o.workers));

@@ -164,6 +164,12 @@ class OptionsMapperTest {
     }
 
     @Test
+    void anEmptyOutputFolderNameIsRefusedRatherThanMeaningTheCurrentFolder() {
+        assertThatThrownBy(() -> OptionsMapper.map(CommandLine.populateCommand(new BatchOptions(), "--out", "", "a.jpg")))
+                .isInstanceOf(UsageException.class).hasMessage("--out: the output folder name is empty");
+    }
+
+    @Test
     void picocliRejectsMissingOrMalformedArguments() {
         assertThatThrownBy(() -> CommandLine.populateCommand(new BatchOptions(), "in.jpg"))
                 .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("--out");

@@ -46,6 +46,7 @@ final class ProgressPrinter implements BatchListener {
 
     @Override
     public synchronized void onEvent(BatchEvent event) {
+        int before = finished;
         if (event instanceof BatchEvent.JobFailed) {
             BatchEvent.JobFailed e = (BatchEvent.JobFailed) event;
             finished++;
@@ -62,7 +63,8 @@ final class ProgressPrinter implements BatchListener {
             return;
         }
         long now = clock.getAsLong();
-        if (bar && (redrawNow || now - lastDraw >= REDRAW_NANOS || finished == inputs.size())) {
+        boolean last = finished != before && finished == inputs.size();
+        if (bar && (redrawNow || last || now - lastDraw >= REDRAW_NANOS)) {
             lastDraw = now;
             redrawNow = false;
             String line = bar(finished, inputs.size(), failed, (now - start) / 1e9);

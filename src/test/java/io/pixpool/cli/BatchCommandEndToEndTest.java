@@ -164,7 +164,13 @@ class BatchCommandEndToEndTest {
     }
 
     private Process start(String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        return start(List.of(), args);
+    }
+
+    /** Starts {@code java ... io.pixpool.Main batch ARGS}, after {@code prefix} (e.g. setsid). */
+    private Process start(List<String> prefix, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), "io.pixpool.Main", "batch"));
         cmd.addAll(List.of(args));
         return new ProcessBuilder(cmd).redirectOutput(tmp.resolve("stdout.txt").toFile())
@@ -212,6 +218,10 @@ class BatchCommandEndToEndTest {
         assertThat(tmp.resolve("out3")).doesNotExist();
     }
 
+    /**
+     * Ctrl-C in a terminal sends SIGINT to the whole foreground process group: the command and its workers. The
+     * command runs here as the leader of its own group (setsid), and the group gets the signal.
+     */
     @Test
     void ctrlCCancelsTheBatchLeavingOnlyCompleteOutputsTheReportAndNoWorkers() throws Exception {
         Path in = tmp.resolve("many");
@@ -221,7 +231,8 @@ class BatchCommandEndToEndTest {
         Path out = tmp.resolve("out");
         Path report = tmp.resolve("r.csv");
 
-        Process p = start("--workers", "2", "--scale", "90", "--quality-method", "ultra", "--report",
+        assertThat(Path.of("/usr/bin/setsid")).as("setsid (util-linux)").isExecutable();
+        Process p = start(List.of("/usr/bin/setsid"), "--workers", "2", "--scale", "90", "--quality-method", "ultra", "--report",
                 report.toString(), in.toString(), "--out", out.toString());
         p.getOutputStream().close();
         List<ProcessHandle> workers = new ArrayList<>();
@@ -234,7 +245,9 @@ class BatchCommandEndToEndTest {
         assertThat(p.isAlive()).as("still running when the first output appears").isTrue();
         assertThat(workers).as("worker processes seen").isNotEmpty();
 
-        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start().waitFor();
+        assertThat(ProcessHandle.of(p.pid()).flatMap(h -> h.info().command()).orElse("")).as("setsid exec'd java")
+                .endsWith("java");
+        new ProcessBuilder("kill", "-INT", "--", "-" + p.pid()).inheritIO().start().waitFor();
 
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("exits after Ctrl-C").isTrue();
         String stderrText = Files.readString(tmp.resolve("stderr.txt"));

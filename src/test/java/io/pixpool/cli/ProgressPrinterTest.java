@@ -66,6 +66,9 @@ class ProgressPrinterTest {
 
         p.onEvent(new BatchEvent.JobSkipped(3, Path.of("/o/3.jpg"), "exists")); // the last one is always drawn
         assertThat(printed()).endsWith("] 4/4  1 failed  4.0 img/s  ETA 0:00");
+        int length = printed().length();
+        p.onEvent(new BatchEvent.WorkerExited(1, 123, "stopped")); // no progress, within 100 ms: not redrawn
+        assertThat(printed()).hasSize(length);
 
         p.finish(new BatchSummary(4, 2, 1, 1, 0, Duration.ofSeconds(1)));
         String all = printed();

@@ -71,9 +71,7 @@ public final class BatchCommand {
             }
             request = OptionsMapper.map(options);
             checkReportPath(request.report());
-        } catch (ParameterException e) {
-            return usageError(e.getMessage());
-        } catch (UsageException e) {
+        } catch (ParameterException | UsageException e) {
             return usageError(e.getMessage());
         }
         try (CancelOnInterrupt interrupt = CancelOnInterrupt.install(err, CANCEL_GRACE)) {

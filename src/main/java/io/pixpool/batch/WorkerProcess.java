@@ -51,27 +51,28 @@ final class WorkerProcess {
         this.stderr = StderrTail.start(process.getErrorStream(), name + " pid " + pid);
     }
 
-    /**
-     * Starts a worker and waits for its hello. On failure the process (if any) is killed and reaped and the
-     * exception says why in a short sentence.
-     */
-    static WorkerProcess start(WorkerCommand command, int slot, int heapMb, Duration helloTimeout,
-                               ScheduledExecutorService watchdog) throws WorkerStartException {
-        Process p;
+    /** Starts a worker process; then call {@link #awaitHello} (the split lets a cancel kill a starting worker). */
+    static WorkerProcess spawn(WorkerCommand command, int slot, int heapMb) throws WorkerStartException {
         try {
-            p = command.builder(ProcessHandle.current().pid()).start();
+            return new WorkerProcess(command.builder(ProcessHandle.current().pid()).start(), heapMb, "worker " + slot);
         } catch (IOException e) {
             throw new WorkerStartException("cannot run " + command.command().get(0) + ": " + e.getMessage(), e);
         }
-        WorkerProcess w = new WorkerProcess(p, heapMb, "worker " + slot);
+    }
+
+    /**
+     * Waits for the worker's hello. On failure the process is killed and reaped and the exception says why in a
+     * short sentence.
+     */
+    void awaitHello(Duration helloTimeout, ScheduledExecutorService watchdog) throws WorkerStartException {
         String seconds = Durations.format(helloTimeout);
-        ScheduledFuture<?> deadline = watchdog.schedule(() -> w.kill(WorkerExit.Reason.NO_HELLO,
+        ScheduledFuture<?> deadline = watchdog.schedule(() -> kill(WorkerExit.Reason.NO_HELLO,
                 "killed (no hello within " + seconds + ")", "worker did not start within " + seconds),
                 helloTimeout.toMillis(), TimeUnit.MILLISECONDS);
         String problem;
         try {
-            Message m = WireFormat.read(w.fromWorker);
-            if (m instanceof Message.Hello h && h.version() == WireFormat.VERSION) return w;
+            Message m = WireFormat.read(fromWorker);
+            if (m instanceof Message.Hello h && h.version() == WireFormat.VERSION) return;
             problem = m instanceof Message.Hello h ? "protocol version " + h.version() + ", expected " + WireFormat.VERSION
                     : m == null ? "it ended before saying hello" : "it sent " + m.getClass().getSimpleName();
         } catch (IOException e) {
@@ -79,12 +80,12 @@ final class WorkerProcess {
         } finally {
             deadline.cancel(false);
         }
-        w.kill(WorkerExit.Reason.BAD_REPLY, "killed (" + problem + ")", "worker could not start");
-        WorkerExit exit = w.reap();
-        if (exit.killedFor(WorkerExit.Reason.NO_HELLO)) problem = "no hello within " + seconds;
-        List<String> output = w.stderr.lines();
-        LOG.log(Level.WARNING, "worker {0} did not start ({1}, exit {2}); its output: {3}",
-                new Object[] {slot, problem, exit.exitCode(), output});
+        kill(WorkerExit.Reason.BAD_REPLY, "killed (" + problem + ")", "worker could not start");
+        WorkerExit exit = reap();
+        if (exit.kill() != null && exit.kill().reason() != WorkerExit.Reason.BAD_REPLY) problem = exit.kill().jobNote();
+        List<String> output = stderr.lines();
+        LOG.log(Level.WARNING, "worker pid {0} did not start ({1}, exit {2}); its output: {3}",
+                new Object[] {pid, problem, exit.exitCode(), output});
         String last = output.isEmpty() ? "" : "; last output: " + output.get(output.size() - 1);
         throw new WorkerStartException(problem + " (exit " + exit.exitCode() + last + ")", null);
     }

@@ -93,6 +93,10 @@ final class WorkerSlot implements Runnable {
             }
             String failure = attempt(job, imageJob, attempt);
             if (failure == null) return;
+            if (ctx.queue().isCancelled()) { // the attempt was cut short by the cancel, or ended as it came
+                ctx.book().cancelled(job);
+                return;
+            }
             allSame &= last == null || last.equals(failure);
             last = failure;
             if (attempt >= s.maxAttempts() || retired) {
@@ -142,15 +146,21 @@ final class WorkerSlot implements Runnable {
         if (worker != null && worker.isAlive()) return worker;
         if (worker != null) retire(false);
         try {
-            WorkerProcess w = WorkerProcess.start(ctx.command(), number, ctx.settings().workerHeapMb(), HELLO_TIMEOUT,
-                    ctx.watchdog());
+            WorkerProcess w = WorkerProcess.spawn(ctx.command(), number, ctx.settings().workerHeapMb());
+            busy = w; // a cancel during start-up kills it
+            try {
+                if (ctx.queue().isCancelled()) w.kill(WorkerExit.Reason.CANCELLED, "killed (batch cancelled)", "cancelled");
+                w.awaitHello(HELLO_TIMEOUT, ctx.watchdog());
+            } finally {
+                busy = null;
+            }
             startFailures = 0;
             worker = w;
             w.onExit(ctx.queue()::poke);
             ctx.book().emit(new BatchEvent.WorkerStarted(number, w.pid()));
             return w;
         } catch (WorkerStartException e) {
-            if (++startFailures >= MAX_START_FAILURES) {
+            if (++startFailures >= MAX_START_FAILURES && !ctx.queue().isCancelled()) {
                 retired = true;
                 ctx.queue().slotRetired("no worker process could be started: " + e.getMessage());
             }

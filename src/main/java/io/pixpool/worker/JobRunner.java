@@ -10,7 +10,11 @@ import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Runs one job request through the pipeline and turns the outcome into the reply frame. */
+/**
+ * Runs one job request through the pipeline and turns the outcome into the reply frame. A failed job's temp files
+ * are removed here. A reported temp file belongs to the coordinator, which places it before it sends the next job,
+ * so while a job runs the only temp files of this worker in the folder are that job's.
+ */
 final class JobRunner {
 
     private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());

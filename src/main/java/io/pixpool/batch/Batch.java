@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Threads: the listener is called on the coordinator and slot threads (several at once; events of one job come
  * from one thread at a time, in order) and on the threads calling {@link #pause()}/{@link #resume()}. It must be
- * thread-safe and quick, and may call this batch's methods.
+ * thread-safe and quick; it may call {@link #pause()}, {@link #resume()} and {@link #cancel()}, but not
+ * {@link #await()} (the batch cannot end while its listener waits).
  */
 public final class Batch {
 

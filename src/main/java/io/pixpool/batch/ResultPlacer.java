@@ -30,16 +30,20 @@ final class ResultPlacer {
 
     /** Places {@code img} and emits JobDone, JobSkipped or JobFailed; {@code startNanos} is the job's first start. */
     void place(int jobIndex, ImageJob job, EncodedImage img, long startNanos) {
-        OutputPlacer.Placement placement;
+        OutputPlacer.Placement placement = null;
+        String problem = null;
         lock.lock();
         try {
             placement = OutputPlacer.place(img, job.outputDir(), policy, job.source());
         } catch (ImageException e) {
-            deleteTemp(img);
-            book.failed(jobIndex, e.getMessage() == null ? "cannot place output" : e.getMessage(), millisSince(startNanos));
-            return;
+            problem = e.getMessage() == null ? "cannot place output" : e.getMessage();
         } finally {
             lock.unlock();
+        }
+        if (problem != null) {
+            deleteTemp(img);
+            book.failed(jobIndex, problem, millisSince(startNanos));
+            return;
         }
         if (placement.skipped()) {
             deleteTemp(img);

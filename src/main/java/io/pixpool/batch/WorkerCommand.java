@@ -23,16 +23,25 @@ import java.util.stream.Collectors;
  * so C2 stays. Extra options for experiments can be given in the system property
  * {@code pixpool.worker.jvmOptions} (space separated, after ours, so they win).
  *
- * @param command     the program and its arguments, without the trailing parent pid
- * @param javaOptions JVM options passed through {@code _JAVA_OPTIONS} (launcher mode), or empty
+ * <p>An inherited {@code _JAVA_OPTIONS} would override command-line options (the JVM reads it last), so when
+ * there is one, the worker options are appended to it too: the worker heap bound always holds.
+ *
+ * @param command    the program and its arguments, without the trailing parent pid
+ * @param jvmOptions the worker JVM options (in {@code command} too, unless started through an app launcher)
  */
-record WorkerCommand(List<String> command, String javaOptions) {
+record WorkerCommand(List<String> command, List<String> jvmOptions) {
 
     static final String EXTRA_OPTIONS_PROPERTY = "pixpool.worker.jvmOptions";
     static final String JAVA_OPTIONS_ENV = "_JAVA_OPTIONS";
+    /**
+     * Set by a jpackage launcher for its own second stage; a launcher that inherits it takes its arguments as the
+     * JVM's (and a Windows launcher never does), so workers never inherit it: they are started as the application.
+     */
+    static final String JPACKAGE_LAUNCHER_ENV = "_JPACKAGE_LAUNCHER";
 
     WorkerCommand {
         command = List.copyOf(command);
+        jvmOptions = List.copyOf(jvmOptions);
         if (command.isEmpty()) throw new IllegalArgumentException("empty worker command");
     }
 
@@ -43,7 +52,7 @@ record WorkerCommand(List<String> command, String javaOptions) {
         String extra = System.getProperty(EXTRA_OPTIONS_PROPERTY, "");
         List<String> options = jvmOptions(heapMb, extra);
         if (appLauncher != null) {
-            return forAppLauncher(appLauncher, options, System.getenv(JAVA_OPTIONS_ENV));
+            return forAppLauncher(appLauncher, options);
         }
         return forJava(javaExecutable(running), System.getProperty("java.class.path"), options);
     }
@@ -63,15 +72,16 @@ record WorkerCommand(List<String> command, String javaOptions) {
         c.add("-cp");
         c.add(absoluteClassPath(classPath));
         c.add(WorkerLaunch.MAIN_CLASS);
-        return new WorkerCommand(c, "");
+        return new WorkerCommand(c, options);
     }
 
-    /** {@code <launcher> --pixpool-worker}, options in {@code _JAVA_OPTIONS} after any the user set. */
-    static WorkerCommand forAppLauncher(String launcher, List<String> options, String inheritedJavaOptions) {
-        String mine = String.join(" ", options);
-        String all = inheritedJavaOptions == null || inheritedJavaOptions.isBlank() ? mine
-                : inheritedJavaOptions.trim() + " " + mine; // later options win
-        return new WorkerCommand(List.of(launcher, WorkerLaunch.LAUNCHER_FLAG), all);
+    /** {@code <launcher> --pixpool-worker}, options in {@code _JAVA_OPTIONS}. */
+    static WorkerCommand forAppLauncher(String launcher, List<String> options) {
+        return new WorkerCommand(List.of(launcher, WorkerLaunch.LAUNCHER_FLAG), options);
+    }
+
+    boolean viaAppLauncher() {
+        return command.size() == 2 && command.get(1).equals(WorkerLaunch.LAUNCHER_FLAG);
     }
 
     /** A process builder for a worker supervised by {@code parentPid}; stdin and stdout are pipes. */
@@ -80,9 +90,18 @@ record WorkerCommand(List<String> command, String javaOptions) {
         c.add(WorkerLaunch.PARENT_PID);
         c.add(Long.toString(parentPid));
         ProcessBuilder pb = new ProcessBuilder(c);
-        Map<String, String> env = pb.environment();
-        if (!javaOptions.isEmpty()) env.put(JAVA_OPTIONS_ENV, javaOptions);
+        applyEnvironment(pb.environment());
         return pb;
+    }
+
+    /** Adjusts a copy of this process's environment for a worker. */
+    void applyEnvironment(Map<String, String> env) {
+        env.remove(JPACKAGE_LAUNCHER_ENV);
+        String inherited = env.get(JAVA_OPTIONS_ENV);
+        if (viaAppLauncher() || inherited != null) {
+            String mine = String.join(" ", jvmOptions);
+            env.put(JAVA_OPTIONS_ENV, inherited == null || inherited.isBlank() ? mine : inherited.trim() + " " + mine);
+        }
     }
 
     private static String javaExecutable(String running) {

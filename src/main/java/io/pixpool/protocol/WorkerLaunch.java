@@ -10,7 +10,8 @@ package io.pixpool.protocol;
  *   <li>From a jpackage launcher, which passes every argument to the application's main class and has no
  *       {@code java} beside it: {@code <launcher> --pixpool-worker --parent-pid <pid>}, with the JVM options in the
  *       {@code _JAVA_OPTIONS} environment variable (read by the JVM itself); {@code io.pixpool.Main} hands the
- *       arguments to the worker entry.</li>
+ *       arguments to the worker entry. The launcher's own {@code _JPACKAGE_LAUNCHER} variable is not passed on:
+ *       a Linux launcher that inherits it would take the arguments as JVM options.</li>
  * </ul>
  */
 public final class WorkerLaunch {

@@ -299,7 +299,7 @@ class BatchPoolTest {
                 + System.getProperty("java.class.path") + "' io.pixpool.Main \"$@\"\n");
         assertThat(launcher.toFile().setExecutable(true)).isTrue();
         List<InputFile> inputs = images(3, 320, 240, "jpg");
-        WorkerCommand cmd = WorkerCommand.forAppLauncher(launcher.toString(), WorkerCommand.jvmOptions(128, ""), null);
+        WorkerCommand cmd = WorkerCommand.forAppLauncher(launcher.toString(), WorkerCommand.jvmOptions(128, ""));
         BatchSummary summary = finish(Batch.start(settings(fit(100, 100), 2), inputs, events, cmd));
 
         events.assertConsistent(3);

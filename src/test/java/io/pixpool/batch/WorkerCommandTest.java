@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class WorkerCommandTest {
@@ -16,20 +18,27 @@ class WorkerCommandTest {
         assertThat(c.command()).containsExactly("/jdk/bin/java", "-Xmx300m", "-XX:+UseSerialGC", "-Xshare:auto",
                 "-XX:-UsePerfData", "-Djava.awt.headless=true", "-cp",
                 Path.of("app.jar").toAbsolutePath() + File.pathSeparator + "/abs/lib.jar", "io.pixpool.worker.WorkerMain");
-        assertThat(c.javaOptions()).isEmpty();
         ProcessBuilder pb = c.builder(77);
         assertThat(pb.command()).endsWith("io.pixpool.worker.WorkerMain", "--parent-pid", "77");
+        if (System.getenv("_JAVA_OPTIONS") == null) assertThat(pb.environment()).doesNotContainKey("_JAVA_OPTIONS");
     }
 
     @Test
     void fromAnAppLauncherTheLauncherRunsTheWorkerWithOptionsInTheEnvironment() {
-        WorkerCommand c = WorkerCommand.forAppLauncher("/opt/pixpool/bin/Pixpool", WorkerCommand.jvmOptions(256, "-Dx=1"),
-                "-Duser.option=1");
+        WorkerCommand c = WorkerCommand.forAppLauncher("/opt/pixpool/bin/Pixpool", WorkerCommand.jvmOptions(256, "-Dx=1"));
         assertThat(c.command()).containsExactly("/opt/pixpool/bin/Pixpool", "--pixpool-worker");
-        assertThat(c.javaOptions()).startsWith("-Duser.option=1 -Xmx256m ").endsWith(" -Dx=1");
         ProcessBuilder pb = c.builder(5);
         assertThat(pb.command()).containsExactly("/opt/pixpool/bin/Pixpool", "--pixpool-worker", "--parent-pid", "5");
-        assertThat(pb.environment()).containsEntry("_JAVA_OPTIONS", c.javaOptions());
+        assertThat(pb.environment()).doesNotContainKey("_JPACKAGE_LAUNCHER");
+        assertThat(pb.environment().get("_JAVA_OPTIONS")).contains("-Xmx256m -XX:+UseSerialGC").endsWith(" -Dx=1");
+    }
+
+    @Test
+    void anInheritedJavaOptionsVariableCannotLiftTheWorkerHeap() {
+        Map<String, String> env = new HashMap<>(Map.of("_JAVA_OPTIONS", "-Xmx8g", "_JPACKAGE_LAUNCHER", "0", "HOME", "/h"));
+        WorkerCommand.forJava("/jdk/bin/java", "a.jar", WorkerCommand.jvmOptions(300, "")).applyEnvironment(env);
+        assertThat(env.get("_JAVA_OPTIONS")).startsWith("-Xmx8g -Xmx300m "); // the JVM takes the last -Xmx
+        assertThat(env).doesNotContainKey("_JPACKAGE_LAUNCHER").containsEntry("HOME", "/h");
     }
 
     @Test

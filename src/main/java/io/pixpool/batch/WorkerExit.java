@@ -1,5 +1,7 @@
 package io.pixpool.batch;
 
+import java.util.List;
+
 /**
  * How a worker process ended, and how to say so: {@link #describe()} for the pool
  * ({@link BatchEvent.WorkerExited}), {@link #jobReason()} for the file the worker held.
@@ -8,8 +10,19 @@ package io.pixpool.batch;
  * @param outOfMemory it reported, or its last words said, that it ran out of memory
  * @param saidGoodbye it sent the goodbye frame (it left because its stdin closed)
  * @param heapMb      its -Xmx, for the out-of-memory message
+ * @param lastOutput  the last lines it wrote to stderr
  */
-record WorkerExit(long pid, int exitCode, Kill kill, boolean outOfMemory, boolean saidGoodbye, int heapMb) {
+record WorkerExit(long pid, int exitCode, Kill kill, boolean outOfMemory, boolean saidGoodbye, int heapMb,
+                  List<String> lastOutput) {
+
+    WorkerExit {
+        lastOutput = List.copyOf(lastOutput);
+    }
+
+    /** It ended on its own accord but not because it was asked to: worth a look at its output. */
+    boolean unexpected() {
+        return kill == null && !(saidGoodbye && exitCode == 0);
+    }
 
     /** A kill by the coordinator: what the pool is told, and what the file's message says. */
     record Kill(Reason reason, String workerNote, String jobNote) { }

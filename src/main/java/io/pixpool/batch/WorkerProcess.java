@@ -180,7 +180,7 @@ final class WorkerProcess {
         closeQuietly(fromWorker);
         if (interrupted) Thread.currentThread().interrupt();
         boolean oom = outOfMemoryReported || stderr.mentions("OutOfMemoryError");
-        return new WorkerExit(pid, process.exitValue(), kill.get(), oom, saidGoodbye, heapMb);
+        return new WorkerExit(pid, process.exitValue(), kill.get(), oom, saidGoodbye, heapMb, stderr.lines());
     }
 
     private void closeQuietly(Closeable c) {

@@ -182,6 +182,10 @@ final class WorkerSlot implements Runnable {
             }
             workerDir = null;
         }
+        if (exit.unexpected()) {
+            LOG.log(Level.WARNING, "worker {0} (pid {1}) {2}; its last output: {3}",
+                    new Object[] {number, w.pid(), exit.describe(), exit.lastOutput()});
+        }
         ctx.book().emit(new BatchEvent.WorkerExited(number, w.pid(), exit.describe()));
         return exit;
     }

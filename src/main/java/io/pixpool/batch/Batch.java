@@ -35,7 +35,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Batch {
 
-    private final BatchSettings settings;
     private final List<InputFile> inputs;
     private final JobQueue queue;
     private final JobBook book;
@@ -45,7 +44,6 @@ public final class Batch {
     private volatile BatchSummary summary;
 
     private Batch(BatchSettings settings, List<InputFile> inputs, BatchListener listener, WorkerCommand command) {
-        this.settings = settings;
         this.inputs = inputs;
         int slotCount = Math.min(settings.workers(), inputs.size());
         this.queue = new JobQueue(inputs.size(), slotCount);
@@ -151,9 +149,5 @@ public final class Batch {
             }
         }
         if (interrupted) Thread.currentThread().interrupt();
-    }
-
-    BatchSettings settings() {
-        return settings;
     }
 }

@@ -40,4 +40,4 @@ for size in 16 32 64 128 256; do
   cp "$png_dir/pixpool-$size.png" "$res_dir/pixpool-$size.png"
 done
 
-echo "render.sh: wrote $(ls "$png_dir" | wc -l) PNGs, pixpool.ico, pixpool.icns and the window icons in $res_dir"
+echo "render.sh: wrote 8 PNGs, pixpool.ico, pixpool.icns and the window icons in $res_dir"

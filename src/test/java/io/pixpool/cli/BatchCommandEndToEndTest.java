@@ -232,7 +232,7 @@ class BatchCommandEndToEndTest {
         Path report = tmp.resolve("r.csv");
 
         assertThat(Path.of("/usr/bin/setsid")).as("setsid (util-linux)").isExecutable();
-        Process p = start(List.of("/usr/bin/setsid"), "--workers", "2", "--scale", "90", "--quality-method", "ultra", "--report",
+        Process p = start(List.of("/usr/bin/setsid"), "--workers", "2", "--fit", "2160x2160", "--quality-method", "ultra", "--report",
                 report.toString(), in.toString(), "--out", out.toString());
         p.getOutputStream().close();
         List<ProcessHandle> workers = new ArrayList<>();

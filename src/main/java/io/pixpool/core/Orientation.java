@@ -10,6 +10,7 @@ import com.drew.metadata.MetadataException;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import com.drew.metadata.exif.ExifReader;
 import java.awt.image.BufferedImage;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -44,19 +45,12 @@ enum Orientation {
      * an otherwise readable picture from being processed.
      */
     static Orientation read(Path file, String format) throws IOException {
+        if (!List.of("jpeg", "png", "tiff", "webp").contains(format)) return NORMAL;
         Metadata md;
-        try (InputStream in = Files.newInputStream(file)) {
-            switch (format) {
-                case "jpeg": md = JpegMetadataReader.readMetadata(in, List.of(new ExifReader())); break;
-                case "png": md = PngMetadataReader.readMetadata(in); break;
-                case "tiff": md = TiffMetadataReader.readMetadata(in); break;
-                case "webp": md = WebpMetadataReader.readMetadata(in); break;
-                default: return NORMAL;
-            }
-        } catch (ImageProcessingException | RuntimeException unreadableMetadata) {
-            // metadata-extractor rejects blocks the image decoders accept; the pixels are still fine
-            return NORMAL;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            md = parse(in, format);
         }
+        if (md == null) return NORMAL;
         for (ExifIFD0Directory dir : md.getDirectoriesOfType(ExifIFD0Directory.class)) {
             if (dir.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
                 try {
@@ -67,6 +61,23 @@ enum Orientation {
             }
         }
         return NORMAL;
+    }
+
+    /**
+     * The file's metadata, or null when metadata-extractor cannot parse it. The decoders are the judges of whether
+     * the file is readable (a truncated PNG fails there, with a better message); here it only means "no EXIF".
+     */
+    private static Metadata parse(InputStream in, String format) {
+        try {
+            switch (format) {
+                case "jpeg": return JpegMetadataReader.readMetadata(in, List.of(new ExifReader()));
+                case "png": return PngMetadataReader.readMetadata(in);
+                case "tiff": return TiffMetadataReader.readMetadata(in);
+                default: return WebpMetadataReader.readMetadata(in);
+            }
+        } catch (ImageProcessingException | IOException | RuntimeException unparseable) {
+            return null;
+        }
     }
 
     /** The stored image turned upright; the same object for {@link #NORMAL}. */

@@ -118,17 +118,40 @@ final class TestImages {
     /** A JPEG with an APP1 Exif segment (big-endian TIFF, IFD0 holding only Orientation) right after SOI. */
     static byte[] jpegWithOrientation(BufferedImage img, int orientation) {
         byte[] jpeg = jpegBytes(img, 0.95f, false);
+        byte[] tiff = exifTiff(orientation);
+        byte[] exif = "Exif\0\0".getBytes(StandardCharsets.ISO_8859_1);
+        int len = 2 + exif.length + tiff.length;
+        ByteBuffer app1 = ByteBuffer.allocate(2 + len);
+        app1.put((byte) 0xFF).put((byte) 0xE1).putShort((short) len).put(exif).put(tiff);
+        return insertAfterSoi(jpeg, app1.array());
+    }
+
+    /** A PNG with an eXIf chunk (holding only Orientation) right after IHDR. */
+    static byte[] pngWithOrientation(BufferedImage img, int orientation) {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(img, "png", png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byte[] b = png.toByteArray();
+        int afterIhdr = 8 + 4 + 4 + 13 + 4;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(b, 0, afterIhdr);
+        chunk(out, "eXIf", exifTiff(orientation));
+        out.write(b, afterIhdr, b.length - afterIhdr);
+        return out.toByteArray();
+    }
+
+    /** A minimal big-endian TIFF structure whose IFD0 has one entry: Orientation. */
+    static byte[] exifTiff(int orientation) {
         ByteBuffer tiff = ByteBuffer.allocate(8 + 2 + 12 + 4);
         tiff.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);  // header, IFD0 at offset 8
         tiff.putShort((short) 1);                                              // one entry
         tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1);           // Orientation, SHORT, count 1
         tiff.putShort((short) orientation).putShort((short) 0);                // value, padded to 4 bytes
         tiff.putInt(0);                                                        // no next IFD
-        byte[] exif = "Exif\0\0".getBytes(StandardCharsets.ISO_8859_1);
-        int len = 2 + exif.length + tiff.capacity();
-        ByteBuffer app1 = ByteBuffer.allocate(2 + len);
-        app1.put((byte) 0xFF).put((byte) 0xE1).putShort((short) len).put(exif).put(tiff.array());
-        return insertAfterSoi(jpeg, app1.array());
+        return tiff.array();
     }
 
     /**

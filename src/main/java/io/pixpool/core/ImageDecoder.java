@@ -1,7 +1,13 @@
 package io.pixpool.core;
 
+import java.awt.Transparency;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
@@ -206,6 +212,7 @@ final class ImageDecoder implements Closeable {
                 r.addIIOReadWarningListener(warnings);
                 ImageReadParam p = r.getDefaultReadParam();
                 if (step > 1) p.setSourceSubsampling(step, step, 0, 0);
+                if (isJdkJpeg(r)) rgbDestination(r, p, step);
                 BufferedImage img = r.read(0, p);
                 if (warnings.truncated != null) {
                     throw new ImageException("truncated or corrupt image data (" + warnings.truncated + ")");
@@ -221,6 +228,27 @@ final class ImageDecoder implements Closeable {
             }
         }
         throw new ImageException("truncated or corrupt image data (" + describe(first) + ")", first);
+    }
+
+    private static boolean isJdkJpeg(ImageReader r) {
+        return r.getClass().getName().startsWith(JDK_JPEG);
+    }
+
+    /**
+     * Hands the JDK JPEG reader a destination whose bytes are in R, G, B order, the order libjpeg delivers them:
+     * the reader then copies each decoded line with one arraycopy instead of reordering it pixel by pixel into its
+     * default BGR image (a third of the decoding time for a full-size read).
+     */
+    private static void rgbDestination(ImageReader r, ImageReadParam p, int step) throws IOException {
+        Iterator<ImageTypeSpecifier> types = r.getImageTypes(0);
+        if (!types.hasNext() || types.next().getNumBands() != 3) return;
+        int w = (r.getWidth(0) + step - 1) / step;
+        int h = (r.getHeight(0) + step - 1) / step;
+        ColorModel cm = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false,
+                Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+        WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, w, h, w * 3, 3,
+                new int[] {0, 1, 2}, null);
+        p.setDestination(new BufferedImage(cm, raster, false, null));
     }
 
     @Override

@@ -54,6 +54,22 @@ class ReadFormatsTest {
     }
 
     @Test
+    void progressiveJpegIsDecodedToItsLastScan() throws Exception {
+        // one-pixel stripes live only in the last AC scans; a picture rendered after the first (DC) scan is flat
+        BufferedImage stripes = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 64; y++) {
+            for (int x = 0; x < 64; x++) stripes.setRGB(x, y, x % 2 == 0 ? 0xFFFFFF : 0x000000);
+        }
+        Path p = Files.write(dir.resolve("stripes.jpg"), TestImages.jpegBytes(stripes, 0.98f, true));
+        BufferedImage img = render(p);
+        for (int x = 10; x < 50; x += 2) {
+            int bright = img.getRGB(x, 30) & 0xFF;
+            int dark = img.getRGB(x + 1, 30) & 0xFF;
+            assertThat(bright - dark).as("contrast at x=" + x).isGreaterThan(150);
+        }
+    }
+
+    @Test
     void greyJpegKeepsItsLevels() throws Exception {
         BufferedImage grey = new BufferedImage(32, 32, BufferedImage.TYPE_BYTE_GRAY);
         grey.getRaster().setSamples(0, 0, 32, 32, 0, filledArray(32 * 32, 128));

@@ -30,6 +30,7 @@ final class ImageEncoder {
     static void write(BufferedImage img, OutputFormat format, OutputSpec spec, OutputStream target) throws IOException {
         if (format == OutputFormat.SAME) throw new IllegalArgumentException("resolve SAME before encoding");
         BufferedImage out = format.supportsAlpha() ? Pixels.toIntRgb(img) : Pixels.flatten(img, spec.background());
+        if (format == OutputFormat.JPG) out = Pixels.toRgbBytes(out);
         ImageWriter writer = writer(format, out);
         try {
             ImageWriteParam param = writer.getDefaultWriteParam();

@@ -3,6 +3,7 @@ package io.pixpool.core;
 import java.awt.AlphaComposite;
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.Transparency;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
@@ -11,6 +12,7 @@ import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
 import java.awt.image.PixelInterleavedSampleModel;
+import java.awt.image.Raster;
 import java.awt.image.SinglePixelPackedSampleModel;
 import java.awt.image.WritableRaster;
 
@@ -150,6 +152,29 @@ final class Pixels {
             g.dispose();
         }
         return dst;
+    }
+
+    /**
+     * An opaque INT_RGB image as 8-bit samples in R, G, B byte order: the layout the JDK JPEG writer takes without
+     * reordering (encoding from it is about three times faster than from INT_RGB).
+     */
+    static BufferedImage toRgbBytes(BufferedImage img) {
+        BufferedImage src = plain(flatten(img, 0xFFFFFF));
+        int w = src.getWidth();
+        int h = src.getHeight();
+        WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, w, h, w * 3, 3,
+                new int[] {0, 1, 2}, null);
+        byte[] out = ((DataBufferByte) raster.getDataBuffer()).getData();
+        int[] in = data(src);
+        for (int i = 0, o = 0; i < in.length; i++, o += 3) {
+            int p = in[i];
+            out[o] = (byte) (p >> 16);
+            out[o + 1] = (byte) (p >> 8);
+            out[o + 2] = (byte) p;
+        }
+        ColorModel cm = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false,
+                Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+        return new BufferedImage(cm, raster, false, null);
     }
 
     /** A new image of the same kind (RGB or ARGB) as {@code like}. */

@@ -15,9 +15,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * The image pipeline: decode, orient, resize, filter, encode to a temporary file in the output folder.
  * <p>
  * Order of work: the header is read first (size, decompression-bomb guard), then the EXIF orientation, then the
- * output size and name are known, so a SKIP conflict costs no decoding. The pixels are decoded subsampled when
- * the output is much smaller, scaled with imgscalr while still stored sideways, turned upright (cheaper on the
- * small image; the result is the same as turning first), cropped for FILL, filtered in recipe order, encoded.
+ * output size and name are known, so a SKIP conflict costs no decoding. JPEG pixels are decoded subsampled when
+ * the output is much smaller (other formats only when huge), scaled ({@link Resizer}) while still stored sideways,
+ * turned upright (cheaper on the small image; the result is the same as turning first), cropped for FILL,
+ * filtered in recipe order ({@link Filters}), and encoded ({@link ImageEncoder}) after the source is closed.
  * Sizes in the recipe always refer to the upright image.
  * <p>
  * Stateless and thread-safe. Errors are {@link ImageException}s with a short user-facing message; errors of the
@@ -41,27 +42,32 @@ public final class ImagePipeline {
         OutputSpec out = r.output();
         String sourceName = job.source().getFileName() == null ? "" : job.source().getFileName().toString();
         OutputFormat fmt = out.format() == OutputFormat.SAME ? OutputFormat.forSourceName(sourceName) : out.format();
+        Plan plan;
+        String name;
+        long sourceBytes;
+        BufferedImage img;
         try (ImageDecoder dec = ImageDecoder.open(job.source(), r.maxPixels())) {
-            Plan plan = plan(dec, job.source(), r);
+            plan = plan(dec, job.source(), r);
+            sourceBytes = dec.bytes();
             TargetSize fin = plan.target().turned(Filters.quarterTurn(r.filters()));
-            String name = NamePattern.render(out.namePattern(), sourceName, fin.width(), fin.height(),
-                    job.counter(), fmt.extension());
+            name = NamePattern.render(out.namePattern(), sourceName, fin.width(), fin.height(), job.counter(),
+                    fmt.extension());
             if (out.onConflict() == ConflictPolicy.SKIP
                     && Files.exists(job.outputDir().resolve(name), LinkOption.NOFOLLOW_LINKS)) {
-                return new EncodedImage(null, name, plan.uprightWidth(), plan.uprightHeight(), fin.width(), fin.height(),
-                        dec.bytes(), 0);
+                return new EncodedImage(null, name, plan.uprightWidth(), plan.uprightHeight(), fin.width(),
+                        fin.height(), sourceBytes, 0);
             }
-            BufferedImage img = render(dec, plan, r);
-            Path tmp = write(img, fmt, out, job.outputDir(), tempPrefix);
-            try {
-                return new EncodedImage(tmp, name, plan.uprightWidth(), plan.uprightHeight(), img.getWidth(),
-                        img.getHeight(), dec.bytes(), Files.size(tmp));
-            } catch (IOException e) {
-                deleteAfterFailure(tmp, e);
-                throw new ImageException("cannot write output: " + IoReasons.reason(e), e);
-            }
+            img = render(dec, plan, r);
         } catch (IOException e) {
             throw new ImageException("cannot read file: " + IoReasons.reason(e), e);
+        }
+        Path tmp = write(img, fmt, out, job.outputDir(), tempPrefix);
+        try {
+            return new EncodedImage(tmp, name, plan.uprightWidth(), plan.uprightHeight(), img.getWidth(),
+                    img.getHeight(), sourceBytes, Files.size(tmp));
+        } catch (IOException e) {
+            deleteAfterFailure(tmp, e);
+            throw new ImageException("cannot write output: " + IoReasons.reason(e), e);
         }
     }
 

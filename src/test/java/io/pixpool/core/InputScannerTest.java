@@ -2,14 +2,13 @@ package io.pixpool.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pixpool.ChildJvm;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -169,15 +168,8 @@ class InputScannerTest {
     }
 
     private static List<String> runProbeWithoutDacOverride(Path root) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder("/usr/bin/setpriv", "--bounding-set=-dac_override,-dac_read_search",
-                java, "-cp", System.getProperty("java.class.path"), ScanProbe.class.getName(), root.toString())
-                .redirectErrorStream(true).start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
-        return out.lines().collect(Collectors.toList());
+        return ChildJvm.run(List.of("/usr/bin/setpriv", "--bounding-set=-dac_override,-dac_read_search"),
+                ScanProbe.class, root.toString()).lines().collect(Collectors.toList());
     }
 
     @Test

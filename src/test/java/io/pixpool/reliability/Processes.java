@@ -1,0 +1,49 @@
+package io.pixpool.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pixpool.protocol.WorkerLaunch;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/** Finding and waiting for processes. */
+final class Processes {
+
+    private Processes() {
+    }
+
+    static boolean alive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** Waits up to 10 s for each pid to be gone, then asserts it is. */
+    static void assertAllGone(List<Long> pids) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (long pid : pids) {
+            while (alive(pid) && System.nanoTime() < deadline) Thread.sleep(50);
+            assertThat(alive(pid)).as("worker %d still alive", pid).isFalse();
+        }
+    }
+
+    /**
+     * Live worker processes of the coordinator {@code coordinatorPid}, found by their command line
+     * ({@code ... io.pixpool.worker.WorkerMain --parent-pid PID} or {@code ... --pixpool-worker --parent-pid PID}),
+     * so they are found even after the coordinator died and they were re-parented.
+     */
+    static List<ProcessHandle> workersOf(long coordinatorPid) {
+        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
+                .filter(h -> isWorkerOf(h.info().arguments(), coordinatorPid))
+                .collect(Collectors.toList());
+    }
+
+    private static boolean isWorkerOf(Optional<String[]> args, long coordinatorPid) {
+        if (args.isEmpty()) return false;
+        List<String> a = Arrays.asList(args.get());
+        int i = a.indexOf(WorkerLaunch.PARENT_PID);
+        boolean worker = a.contains(WorkerLaunch.MAIN_CLASS) || a.contains(WorkerLaunch.LAUNCHER_FLAG);
+        return worker && i >= 0 && i + 1 < a.size() && a.get(i + 1).equals(Long.toString(coordinatorPid));
+    }
+}

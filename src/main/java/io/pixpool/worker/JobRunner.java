@@ -6,6 +6,7 @@ import io.pixpool.core.ImagePipeline;
 import io.pixpool.core.TempFiles;
 import io.pixpool.protocol.Message;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,6 +25,11 @@ final class JobRunner {
     /** Released on OutOfMemoryError so building and sending the reply has room. */
     private byte[] reserve = new byte[256 * 1024];
     private volatile Path currentDir;
+    /**
+     * The temp file of the last result reported: the coordinator's to place, which it does before it sends the next
+     * job or closes our stdin. If it is still there when stdin closes or the coordinator is gone, nobody will.
+     */
+    private volatile Path reported;
 
     JobRunner(long pid) {
         this.pid = pid;
@@ -32,8 +38,10 @@ final class JobRunner {
     Message run(Message.JobRequest request) {
         Path dir = request.job().outputDir();
         currentDir = dir;
+        reported = null; // a new request: the coordinator has placed the last result
         try {
             EncodedImage img = pipeline.process(request.job(), TempFiles.prefix(pid));
+            reported = img.tempFile();
             return new Message.JobResult(request.seq(), img);
         } catch (ImageException e) {
             // decoders may wrap an OutOfMemoryError (PNG: "Caught exception during read")
@@ -77,6 +85,21 @@ final class JobRunner {
             TempFiles.removeAll(dir, pid);
         } catch (IOException e) {
             LOG.log(Level.WARNING, "cannot remove temp files in " + dir + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Deletes the last reported temp file if it is still there: call only when the coordinator can no longer place it
+     * (stdin closed, coordinator gone). Safe from any thread.
+     */
+    void removeUnplacedResult() {
+        Path tmp = reported;
+        reported = null;
+        if (tmp == null) return;
+        try {
+            if (Files.deleteIfExists(tmp)) LOG.log(Level.WARNING, "removed unplaced output " + tmp);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "cannot remove unplaced output " + tmp + ": " + e.getMessage());
         }
     }
 

@@ -44,7 +44,10 @@ final class WorkerLoop {
                 LOG.log(Level.SEVERE, "cannot read from the coordinator: " + e.getMessage());
                 return WorkerMain.EXIT_PIPE;
             }
-            if (m == null) return goodbye();
+            if (m == null) {
+                runner.removeUnplacedResult(); // a coordinator that closes stdin has placed it, unless it was killed
+                return goodbye();
+            }
             if (!(m instanceof Message.JobRequest)) {
                 LOG.severe("unexpected frame from the coordinator: " + m.getClass().getSimpleName());
                 return WorkerMain.EXIT_PROTOCOL;

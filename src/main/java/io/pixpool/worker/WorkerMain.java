@@ -54,6 +54,7 @@ public final class WorkerMain {
         ParentWatch.start(parentPid, () -> {
             LOG.log(Level.WARNING, "coordinator {0} is gone; worker {1} exits", new Object[] {parentPid, pid});
             runner.removeTempFiles();
+            runner.removeUnplacedResult();
             Runtime.getRuntime().halt(EXIT_PARENT_GONE);
         });
         int code = new WorkerLoop(new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16), frames,

@@ -145,7 +145,7 @@ public final class ImagePipeline {
         try {
             encodeInto(tmp, img, fmt, spec);
         } catch (IOException e) {
-            throw new ImageException("cannot write " + fmt.id() + " output in " + dir + ": " + IoReasons.reason(e), e);
+            throw new ImageException("cannot write " + fmt.id() + " output in " + dir + ": " + IoReasons.writeReason(e), e);
         } catch (RuntimeException e) {
             throw new ImageException("cannot encode " + fmt.id() + ": " + e.getMessage(), e);
         }

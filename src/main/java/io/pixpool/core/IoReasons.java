@@ -27,4 +27,18 @@ final class IoReasons {
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
+
+    /**
+     * The reason behind a failed write: image writers wrap the OS error in their own ("I/O error writing PNG
+     * file!"), so the innermost I/O exception with a message is the one that says what happened ("No space left
+     * on device").
+     */
+    static String writeReason(IOException e) {
+        IOException deepest = e;
+        Throwable t = e.getCause();
+        for (int depth = 0; t != null && depth < 20; t = t.getCause(), depth++) {
+            if (t instanceof IOException io && io.getMessage() != null && !io.getMessage().isBlank()) deepest = io;
+        }
+        return reason(deepest);
+    }
 }

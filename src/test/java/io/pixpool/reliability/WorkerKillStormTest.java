@@ -89,11 +89,14 @@ class WorkerKillStormTest {
                 FILES, killed.size(), events.of(BatchEvent.JobRetrying.class).size(),
                 events.of(BatchEvent.WorkerStarted.class).size(), summary.elapsed().toMillis() / 1000.0);
 
-        assertThat(killed.size()).as("faults injected").isGreaterThanOrEqualTo(MIN_KILLS);
         events.assertConsistent(FILES);
         assertThat(summary.done()).as("files done (lost: %s)", events.of(BatchEvent.JobFailed.class)).isEqualTo(FILES);
-        assertThat(events.of(BatchEvent.WorkerExited.class)).filteredOn(x -> killed.contains(x.pid()))
-                .allSatisfy(x -> assertThat(x.reason()).isEqualTo("crashed: exit 137"));
+        // a kill that lands while the batch is already saying goodbye to that worker counts as its normal end
+        List<BatchEvent.WorkerExited> exits = events.of(BatchEvent.WorkerExited.class).stream()
+                .filter(x -> killed.contains(x.pid())).collect(Collectors.toList());
+        assertThat(exits).allSatisfy(x -> assertThat(x.reason()).isIn("crashed: exit 137", "finished"));
+        assertThat(exits).filteredOn(x -> x.reason().equals("crashed: exit 137")).as("faults injected mid-batch")
+                .hasSizeGreaterThanOrEqualTo(MIN_KILLS);
         assertThat(events.of(BatchEvent.JobRetrying.class))
                 .allSatisfy(r -> assertThat(r.reason()).isEqualTo("worker crashed (exit 137)"));
 

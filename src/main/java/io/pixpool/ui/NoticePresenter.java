@@ -1,5 +1,7 @@
 package io.pixpool.ui;
 
+import java.util.List;
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -25,7 +27,12 @@ final class NoticePresenter {
     static void install(MainViewModel vm, Window owner, Runnable showFailedRows) {
         vm.notices().addListener((ListChangeListener<Notice>) c -> {
             while (c.next()) {
-                if (c.wasAdded()) c.getAddedSubList().forEach(n -> show(n, owner, showFailedRows));
+                // shown on a later pulse: building a pop-up is slow and must not stretch the drain that caused it
+                if (c.wasAdded()) {
+                    for (Notice n : List.copyOf(c.getAddedSubList())) {
+                        Platform.runLater(() -> show(n, owner, showFailedRows));
+                    }
+                }
             }
         });
     }

@@ -52,6 +52,7 @@ public final class RunController {
     private BatchHandle handle;
     private long endSeenAt = -1;
     private long eventsApplied;
+    private long drainsWithEvents;
 
     public RunController(BatchStarter starter) {
         this.starter = Objects.requireNonNull(starter, "starter");
@@ -143,7 +144,11 @@ public final class RunController {
         EventCoalescer ev = events;
         if (s == null) return;
         boolean[] changed = {false};
-        eventsApplied += ev.drain(e -> changed[0] |= s.apply(e, now), DRAIN_BUDGET_NANOS);
+        int n = ev.drain(e -> changed[0] |= s.apply(e, now), DRAIN_BUDGET_NANOS);
+        if (n > 0) {
+            eventsApplied += n;
+            drainsWithEvents++;
+        }
         if (changed[0]) statusRevision.set(statusRevision.get() + 1);
         publish(now);
         if (s.summary() != null && ev.isEmpty()) {
@@ -216,12 +221,19 @@ public final class RunController {
 
     public RunState getState() { return state.get(); }
 
-    /** How the event drains went so far: for measuring the window under load. */
-    public record DrainStats(long drains, long events, long longestDrainNanos) {
+    /**
+     * How the event drains went so far, for measuring the window under load.
+     *
+     * @param ticks             drain ticks run (at most {@value DrainLoop#HZ} a second while a batch runs)
+     * @param drains            ticks that applied at least one event
+     * @param events            events applied
+     * @param longestTickNanos  the longest time one tick held the FX thread
+     */
+    public record DrainStats(long ticks, long drains, long events, long longestTickNanos) {
     }
 
     public DrainStats drainStats() {
-        return new DrainStats(loop.ticks(), eventsApplied, loop.longestNanos());
+        return new DrainStats(loop.ticks(), drainsWithEvents, eventsApplied, loop.longestNanos());
     }
 
     private static String message(Throwable e) {

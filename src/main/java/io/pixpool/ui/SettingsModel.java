@@ -44,6 +44,9 @@ public final class SettingsModel {
         InvalidationListener recheck = o -> {
             if (!applying) recheck();
         };
+        // spinners may pass through out-of-range values before they clamp: keep the model in range
+        workers.addListener((o, a, b) -> workers.set(clamp(b.intValue(), 1, UiSettings.maxWorkers())));
+        jpegQuality.addListener((o, a, b) -> jpegQuality.set(clamp(b.intValue(), 1, 100)));
         for (Observable o : new Observable[] {mode, width, height, percent, upscale, quality, filters.steps(), format,
                 jpegQuality, namePattern, outputFolder, conflict, workers}) {
             o.addListener(recheck);
@@ -66,7 +69,7 @@ public final class SettingsModel {
             namePattern.set(s.namePattern());
             outputFolder.set(s.outputFolder());
             conflict.set(s.conflict());
-            workers.set(Math.max(1, Math.min(UiSettings.maxWorkers(), s.workers())));
+            workers.set(clamp(s.workers(), 1, UiSettings.maxWorkers()));
         } finally {
             applying = false;
         }
@@ -75,8 +78,12 @@ public final class SettingsModel {
 
     public UiSettings snapshot() {
         return new UiSettings(mode.get(), width.get(), height.get(), percent.get(), upscale.get(), quality.get(),
-                filters.steps(), format.get(), jpegQuality.get(), namePattern.get(), outputFolder.get(),
-                conflict.get(), workers.get());
+                filters.steps(), format.get(), clamp(jpegQuality.get(), 1, 100), namePattern.get(),
+                outputFolder.get(), conflict.get(), clamp(workers.get(), 1, UiSettings.maxWorkers()));
+    }
+
+    private static int clamp(int v, int min, int max) {
+        return Math.max(min, Math.min(max, v));
     }
 
     private void recheck() {

@@ -83,11 +83,12 @@ final class SettingsPane {
                 ? SettingsValidation.percentProblem(v) : null));
         model.modeProperty().addListener(o -> validation.revalidate());
 
-        ToggleSwitch upscale = new ToggleSwitch("Enlarge smaller images");
+        ToggleSwitch upscale = new ToggleSwitch();
         upscale.setId("upscale");
         upscale.selectedProperty().bindBidirectional(model.upscaleProperty());
-        upscale.setTooltip(new Tooltip("Off: images already smaller than the target keep their size"));
-        add("", upscale);
+        upscale.setTooltip(new Tooltip("On: images smaller than the target are enlarged."
+                + " Off: they keep their size"));
+        add("Enlarge small", upscale);
         add("Quality", combo("quality", ScaleQuality.values(), ScaleQuality::label, model.qualityProperty(),
                 "Resampling quality: 'high quality' shrinks in steps and looks good; 'fast' is quicker"));
 

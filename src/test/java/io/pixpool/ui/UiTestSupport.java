@@ -78,7 +78,7 @@ final class UiTestSupport {
     }
 
     /** Runs {@code c} on the FX thread and returns its result. */
-    static <T> T fx(Callable<T> c) {
+    static <T> T fxGet(Callable<T> c) {
         try {
             return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -90,7 +90,7 @@ final class UiTestSupport {
     }
 
     static void fx(Runnable r) {
-        fx(() -> {
+        fxGet(() -> {
             r.run();
             return null;
         });
@@ -99,7 +99,7 @@ final class UiTestSupport {
     /** Waits (polling on the FX thread) until {@code condition} holds. */
     static void waitUntil(int seconds, String what, BooleanSupplier condition) {
         try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition::getAsBoolean));
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fxGet(condition::getAsBoolean));
         } catch (TimeoutException e) {
             throw new AssertionError("timed out after " + seconds + " s waiting for: " + what);
         }

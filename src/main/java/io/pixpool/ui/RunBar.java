@@ -55,6 +55,11 @@ final class RunBar {
         problem.textProperty().bind(Bindings.createStringBinding(
                 () -> vm.startProblemProperty().get() == null ? "" : vm.startProblemProperty().get(),
                 vm.startProblemProperty()));
+        // while a batch runs the text is a note, not a problem
+        vm.busyProperty().addListener((o, was, busy) -> {
+            problem.getStyleClass().removeAll("problem", "hint");
+            problem.getStyleClass().add(busy ? "hint" : "problem");
+        });
         HBox.setHgrow(problem, Priority.ALWAYS);
         problem.setMaxWidth(Double.MAX_VALUE);
 

@@ -168,6 +168,7 @@ final class SettingsPane {
     private void section(String title) {
         Label l = new Label(title);
         l.getStyleClass().add("section-title");
+        GridPane.setHalignment(l, HPos.LEFT);
         grid.add(l, 0, row++, 2, 1);
     }
 

@@ -13,7 +13,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("batch")) {
+        if (args.length > 0 && args[0].equals(io.pixpool.protocol.WorkerLaunch.LAUNCHER_FLAG)) {
+            io.pixpool.worker.WorkerMain.main(Arrays.copyOfRange(args, 1, args.length));
+        } else if (args.length > 0 && args[0].equals("batch")) {
             System.exit(io.pixpool.cli.BatchCommand.run(Arrays.copyOfRange(args, 1, args.length)));
         } else {
             io.pixpool.ui.PixpoolApp.launchWith(args);

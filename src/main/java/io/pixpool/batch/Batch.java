@@ -2,32 +2,152 @@ package io.pixpool.batch;
 
 import io.pixpool.core.InputFile;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A running batch: files dispatched to a pool of worker processes. Start one with {@link #start}; it runs on its own
- * threads. SKELETON: implemented by the pool work.
+ * (daemon) threads: one coordinator thread, one thread per worker slot, one stderr drain per worker and a watchdog
+ * for deadlines.
+ *
+ * <p>Pool: {@code min(workers, files)} slots, each starting its worker process right away and taking files as soon as
+ * its worker said hello (no slot waits for the others). A worker handles one file at a time; the coordinator moves
+ * the finished temp file into place (one placement at a time). A worker that dies, runs out of memory or passes the
+ * per-file timeout (it is then killed and reaped) is replaced, its temp files removed, and its file tried again on
+ * the fresh worker until {@link BatchSettings#maxAttempts()} attempts are used up.
+ *
+ * <p>Events ({@link BatchEvent}): first {@code JobQueued} for every input, in input order; per job then
+ * {@code JobStarted} (per attempt), {@code JobRetrying} (before each further attempt) and exactly one terminal event
+ * ({@code JobDone}, {@code JobSkipped}, {@code JobFailed}, {@code JobCancelled}); per worker {@code WorkerStarted}
+ * once it said hello and {@code WorkerExited} when it is gone; {@code BatchPaused}/{@code BatchResumed} on state
+ * changes; {@code BatchFinished} last of all, after every worker process has exited. {@code millis} of a terminal
+ * event counts from the job's first {@code JobStarted} (0 if it never started). The summary counts are exactly
+ * the terminal events emitted.
+ *
+ * <p>Threads: the listener is called on the coordinator and slot threads (several at once; events of one job come
+ * from one thread at a time, in order) and on the threads calling {@link #pause()}/{@link #resume()}. It must be
+ * thread-safe and quick; it may call {@link #pause()}, {@link #resume()} and {@link #cancel()}, but not
+ * {@link #await()} (the batch cannot end while its listener waits).
  */
 public final class Batch {
 
-    /** Starts the workers and begins dispatching at once; events arrive on {@code listener}. */
-    public static Batch start(BatchSettings settings, List<InputFile> inputs, BatchListener listener) {
-        throw new UnsupportedOperationException("pool not implemented yet");
+    private final List<InputFile> inputs;
+    private final JobQueue queue;
+    private final JobBook book;
+    private final List<WorkerSlot> slots = new ArrayList<>();
+    private final ScheduledThreadPoolExecutor watchdog;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile BatchSummary summary;
+
+    private Batch(BatchSettings settings, List<InputFile> inputs, BatchListener listener, WorkerCommand command) {
+        this.inputs = inputs;
+        int slotCount = Math.min(settings.workers(), inputs.size());
+        this.queue = new JobQueue(inputs.size(), slotCount);
+        this.book = new JobBook(inputs.size(), listener);
+        this.watchdog = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "pixpool-watchdog"));
+        watchdog.setRemoveOnCancelPolicy(true);
+        SlotContext ctx = new SlotContext(settings, inputs, queue, book,
+                new ResultPlacer(settings.recipe().output().onConflict(), book), command, watchdog);
+        for (int i = 1; i <= slotCount; i++) slots.add(new WorkerSlot(i, ctx));
     }
 
-    /** Stop dispatching new files; running files finish. */
-    public void pause() { throw new UnsupportedOperationException(); }
+    /** Starts the workers and begins dispatching at once; events arrive on {@code listener}. */
+    public static Batch start(BatchSettings settings, List<InputFile> inputs, BatchListener listener) {
+        Objects.requireNonNull(settings, "settings");
+        return start(settings, inputs, listener, WorkerCommand.forCurrentProcess(settings.workerHeapMb()));
+    }
 
-    public void resume() { throw new UnsupportedOperationException(); }
+    static Batch start(BatchSettings settings, List<InputFile> inputs, BatchListener listener, WorkerCommand command) {
+        Objects.requireNonNull(listener, "listener");
+        Batch b = new Batch(settings, List.copyOf(inputs), listener, command);
+        daemon(b::run, "pixpool-batch").start();
+        return b;
+    }
 
-    public boolean isPaused() { throw new UnsupportedOperationException(); }
+    /** Stop dispatching new files; running files finish. Emits BatchPaused if this changed anything. */
+    public void pause() {
+        queue.pause(() -> book.emit(new BatchEvent.BatchPaused()));
+    }
 
-    /** Stop dispatching; running files are killed, their temp files removed, unfinished files end JobCancelled. */
-    public void cancel() { throw new UnsupportedOperationException(); }
+    /** Dispatch again. Emits BatchResumed if the batch was paused. */
+    public void resume() {
+        queue.resume(() -> book.emit(new BatchEvent.BatchResumed()));
+    }
+
+    public boolean isPaused() {
+        return queue.isPaused();
+    }
+
+    /**
+     * Stop dispatching; running files are killed, their temp files removed, unfinished files end JobCancelled.
+     * Returns at once; {@link #await()} waits for the end. Files whose result already arrived are still placed.
+     */
+    public void cancel() {
+        if (queue.cancel()) slots.forEach(WorkerSlot::killRunning);
+    }
+
+    public boolean isCancelled() {
+        return queue.isCancelled();
+    }
+
+    /** True once BatchFinished was emitted. */
+    public boolean isFinished() {
+        return finished.getCount() == 0;
+    }
 
     /** Waits for the end of the batch (all files finished or cancelled, all workers stopped). */
-    public BatchSummary await() throws InterruptedException { throw new UnsupportedOperationException(); }
+    public BatchSummary await() throws InterruptedException {
+        finished.await();
+        return summary;
+    }
 
     /** Like {@link #await()} with a limit; null if the batch is still running. */
-    public BatchSummary await(Duration limit) throws InterruptedException { throw new UnsupportedOperationException(); }
+    public BatchSummary await(Duration limit) throws InterruptedException {
+        return finished.await(limit.toNanos(), TimeUnit.NANOSECONDS) ? summary : null;
+    }
+
+    private void run() {
+        long start = System.nanoTime();
+        try {
+            for (int i = 0; i < inputs.size(); i++) book.emit(new BatchEvent.JobQueued(i, inputs.get(i).source()));
+            List<Thread> threads = new ArrayList<>();
+            for (WorkerSlot s : slots) threads.add(daemon(s, "pixpool-slot-" + (threads.size() + 1)));
+            threads.forEach(Thread::start);
+            threads.forEach(Batch::joinUninterruptibly);
+            String abort = queue.abortReason();
+            book.forEachOpen(job -> {
+                if (queue.isCancelled()) book.cancelled(job);
+                else book.failed(job, abort != null ? abort : "not processed", 0);
+            });
+        } finally {
+            watchdog.shutdownNow();
+            queue.close();
+            summary = book.summary(Duration.ofNanos(System.nanoTime() - start));
+            book.emit(new BatchEvent.BatchFinished(summary));
+            finished.countDown();
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    private static void joinUninterruptibly(Thread t) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+    }
 }

@@ -14,22 +14,40 @@ public sealed interface BatchEvent {
     /** Attempt {@code attempt} (1-based) of the file was sent to worker {@code worker} (1-based slot number). */
     record JobStarted(int job, int worker, int attempt) implements BatchEvent { }
 
-    /** The file's worker died or timed out; it goes back to the queue for another attempt. */
+    /**
+     * The file's worker died, timed out, ran out of memory or could not be started; the file is tried again on a
+     * fresh worker. {@code attempt} is the number of the coming attempt (2 for the first retry), {@code reason} why
+     * the last one failed (e.g. "worker crashed (exit 137)", "timed out after 60 s").
+     */
     record JobRetrying(int job, int attempt, String reason) implements BatchEvent { }
 
+    /**
+     * The output is in place. Sizes come from the worker, {@code outputBytes} is the written file's size,
+     * {@code millis} the coordinator's wall time from the job's first JobStarted until the output was placed.
+     */
     record JobDone(int job, Path output, int sourceWidth, int sourceHeight, int width, int height,
                    long sourceBytes, long outputBytes, long millis) implements BatchEvent { }
 
     /** Not written because of the conflict policy SKIP; {@code output} is the existing file. */
     record JobSkipped(int job, Path output, String reason) implements BatchEvent { }
 
+    /**
+     * The file could not be processed: a short user-facing {@code message} (the image's problem, or after the last
+     * attempt e.g. "worker crashed (exit 137) twice", "worker ran out of memory (heap 256 MiB) twice").
+     * {@code millis} counts from the first JobStarted (0 if none).
+     */
     record JobFailed(int job, String message, long millis) implements BatchEvent { }
 
+    /** The batch was cancelled before the file finished; a running file's worker was killed, its temp removed. */
     record JobCancelled(int job) implements BatchEvent { }
 
+    /** Worker process {@code pid} in slot {@code worker} (1-based) said hello and takes files. */
     record WorkerStarted(int worker, long pid) implements BatchEvent { }
 
-    /** A worker process ended; {@code reason} says why (e.g. "killed (timeout 60 s)", "crashed: exit 137"). */
+    /**
+     * A worker process ended and was reaped; {@code reason} says why: "finished" (batch over), "killed (timeout 60 s)",
+     * "killed (batch cancelled)", "crashed: exit 137", "out of memory (exit 3)".
+     */
     record WorkerExited(int worker, long pid, String reason) implements BatchEvent { }
 
     record BatchPaused() implements BatchEvent { }

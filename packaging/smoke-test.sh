@@ -1,0 +1,179 @@
+#!/usr/bin/env bash
+# Smoke test of the packaged app: what a user gets, not what Maven runs.
+#
+#   packaging/smoke-test.sh [--app DIR] [--build-dir DIR] [--rebuild] [--only batch|window]
+#
+#   --app DIR        the installed or unpacked app: DIR/bin/Pixpool (default: BUILD/dist/Pixpool, the app-image;
+#                    /opt/pixpool tests an installed .deb/.rpm)
+#   --build-dir DIR  Maven output folder (default: $PIXPOOL_BUILD or "target")
+#   --rebuild        build the app-image first even if one exists (packaging/build-linux.sh --only app-image);
+#                    without it the app-image is built only when it is missing
+#   --only STEP      run only the batch step or only the window step
+#
+# Steps:
+#   batch   <app>/bin/Pixpool batch --workers 2 --fit 64x64 --out OUT IN  on generated images: exit 0, and every
+#           image comes out fitted into 64x64. This proves that the packaged launcher starts its worker processes
+#           (it acts as 'java' for them: the jlinked runtime has no bin/java).
+#   window  <app>/bin/Pixpool IMAGE... under a private Xvfb: the process stays up, a Pixpool window of real size is
+#           mapped, it is not one flat colour (when ImageMagick is there to take the screenshot), and nothing on
+#           stderr says Exception. Then the app is stopped.
+# Logs and outputs stay in BUILD/smoke/ for a look after a failure. Exits non-zero with a message on failure.
+# Needs: a JDK 'java' (to make and check the images), Xvfb, xwininfo (x11-utils), GTK 3; ImageMagick optional.
+# packaging/install-build-deps.sh installs them on Debian.
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+
+build="${PIXPOOL_BUILD:-target}"
+app=""
+rebuild=0
+only=""
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --app) app="$2"; shift 2 ;;
+    --build-dir) build="$2"; shift 2 ;;
+    --rebuild) rebuild=1; shift ;;
+    --only) only="$2"; shift 2 ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    *) echo "smoke-test.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
+  esac
+done
+case "$only" in ""|batch|window) ;; *) echo "smoke-test.sh: --only takes batch or window" >&2; exit 2 ;; esac
+
+step() { echo "== smoke-test.sh: $*"; }
+fail() { echo "smoke-test.sh: FAILED: $*" >&2; exit 1; }
+show() { echo "---- $1"; sed 's/^/   | /' "$1" | tail -n 40; }
+
+java_cmd="java"
+[[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]] && java_cmd="$JAVA_HOME/bin/java"
+command -v "$java_cmd" >/dev/null 2>&1 || fail "no 'java' to make the test images with (set JAVA_HOME to a JDK 17+)"
+
+if [[ -z "$app" ]]; then
+  app="$build/dist/Pixpool"
+  if [[ $rebuild -eq 1 || ! -x "$app/bin/Pixpool" ]]; then
+    step "building the app-image"
+    packaging/build-linux.sh --build-dir "$build" --only app-image
+  fi
+fi
+launcher="$app/bin/Pixpool"
+[[ -x "$launcher" ]] || fail "no launcher at $launcher"
+[[ ! -e "$app/lib/runtime/bin/java" ]] || echo "   (note: $app has a bin/java; the test still uses the launcher)"
+app_jars="$app/lib/app/*:$app/lib/app/lib/*"
+
+smoke="$build/smoke"
+rm -rf "$smoke"
+mkdir -p "$smoke"
+smoke="$(cd "$smoke" && pwd)"
+
+pids=()
+cleanup() {
+  local p
+  for p in "${pids[@]}"; do
+    kill "$p" 2>/dev/null || true
+  done
+}
+trap cleanup EXIT
+
+# Waits up to $2 seconds for process $1 to end; then kills it hard.
+stop() {
+  local pid="$1" secs="$2" i
+  kill "$pid" 2>/dev/null || return 0
+  for ((i = 0; i < secs * 10; i++)); do
+    kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
+    sleep 0.1
+  done
+  echo "   (pid $pid ignored SIGTERM for ${secs}s: SIGKILL)"
+  kill -9 "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+
+step "test images: $smoke/in"
+"$java_cmd" packaging/smoke/SmokeImages.java make "$smoke/in" >"$smoke/make-images.log" 2>&1 \
+  || { show "$smoke/make-images.log"; fail "could not make the test images"; }
+expected=4
+
+# ---------------------------------------------------------------- batch: the workers inside the package
+if [[ -z "$only" || "$only" == batch ]]; then
+  step "batch: $launcher batch --workers 2 --fit 64x64 --out $smoke/out $smoke/in"
+  set +e
+  timeout 300 "$launcher" batch --workers 2 --fit 64x64 --out "$smoke/out" "$smoke/in" \
+    >"$smoke/batch.out" 2>"$smoke/batch.err" </dev/null
+  rc=$?
+  set -e
+  if [[ $rc -ne 0 ]]; then
+    show "$smoke/batch.out"; show "$smoke/batch.err"
+    [[ $rc -eq 124 ]] && fail "batch did not finish within 300 s"
+    fail "batch exited with $rc, expected 0"
+  fi
+  [[ -d "$smoke/out" ]] || { show "$smoke/batch.out"; fail "batch exited 0 but wrote no $smoke/out"; }
+  "$java_cmd" -cp "$app_jars" packaging/smoke/SmokeImages.java check "$smoke/out" 64 64 "$expected" \
+    >"$smoke/check.log" 2>&1 || { show "$smoke/batch.out"; show "$smoke/check.log"; fail "batch output is wrong"; }
+  sed 's/^/   /' "$smoke/check.log"
+  echo "   ok: $expected images converted by the packaged launcher's worker processes"
+fi
+
+# ---------------------------------------------------------------- window: the packaged window under Xvfb
+if [[ -z "$only" || "$only" == window ]]; then
+  command -v Xvfb >/dev/null 2>&1 || fail "Xvfb not found: apt-get install -y xvfb (or packaging/install-build-deps.sh)"
+  command -v xwininfo >/dev/null 2>&1 || fail "xwininfo not found: apt-get install -y x11-utils"
+
+  step "window: starting Xvfb"
+  # -displayfd: Xvfb picks a free display number itself, so parallel runs cannot collide
+  Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$smoke/xvfb.display" >"$smoke/xvfb.log" 2>&1 &
+  xvfb_pid=$!
+  pids+=("$xvfb_pid")
+  for ((i = 0; i < 100; i++)); do
+    [[ -s "$smoke/xvfb.display" ]] && break
+    kill -0 "$xvfb_pid" 2>/dev/null || { show "$smoke/xvfb.log"; fail "Xvfb did not start"; }
+    sleep 0.1
+  done
+  [[ -s "$smoke/xvfb.display" ]] || { show "$smoke/xvfb.log"; fail "Xvfb gave no display number within 10 s"; }
+  DISPLAY=":$(tr -d '[:space:]' <"$smoke/xvfb.display")"
+  export DISPLAY
+  echo "   DISPLAY=$DISPLAY"
+
+  # The images as arguments, as a file manager's "Open with Pixpool" passes them (the window preloads them).
+  step "window: $launcher landscape.jpg sub/wide.png"
+  "$launcher" "$smoke/in/landscape.jpg" "$smoke/in/sub/wide.png" >"$smoke/window.out" 2>"$smoke/window.err" </dev/null &
+  app_pid=$!
+  pids+=("$app_pid")
+
+  window=""
+  for ((i = 0; i < 600; i++)); do   # up to 60 s: a cold start on a busy CI machine
+    kill -0 "$app_pid" 2>/dev/null || { show "$smoke/window.out"; show "$smoke/window.err"; fail "the app exited before showing a window"; }
+    # a mapped top-level window titled Pixpool..., at least 200x100 (GTK's 10x10 group leader window does not count)
+    while read -r id w h; do
+      if xwininfo -id "$id" 2>/dev/null | grep -q 'Map State: IsViewable'; then window="$id ${w}x${h}"; break; fi
+    done < <(xwininfo -root -tree 2>/dev/null \
+      | sed -n 's/^ *\(0x[0-9a-f]*\) "Pixpool[^"]*": ([^)]*) *\([0-9]*\)x\([0-9]*\)+.*/\1 \2 \3/p' \
+      | awk '$2 >= 200 && $3 >= 100')
+    [[ -n "$window" ]] && break
+    sleep 0.1
+  done
+  [[ -n "$window" ]] || { xwininfo -root -tree >"$smoke/windows.txt" 2>&1 || true; show "$smoke/windows.txt"; show "$smoke/window.err"; fail "no Pixpool window appeared within 60 s"; }
+  echo "   window: $window"
+
+  imagemagick=""
+  for c in magick /usr/bin/convert convert; do
+    if command -v "$c" >/dev/null 2>&1 && "$c" -version 2>/dev/null | grep -q ImageMagick; then imagemagick="$c"; break; fi
+  done
+  if [[ -n "$imagemagick" ]] && command -v import >/dev/null 2>&1; then
+    sleep 2   # the first frame: the window is mapped before JavaFX has painted it
+    import -window "${window%% *}" "$smoke/window.png"
+    spread="$("$imagemagick" "$smoke/window.png" -format '%[fx:standard_deviation]' info:)"
+    echo "   screenshot: $smoke/window.png (pixel spread $spread)"
+    awk -v s="$spread" 'BEGIN { exit !(s > 0.01) }' || fail "the window is one flat colour: nothing was drawn (see $smoke/window.png)"
+  else
+    echo "   (no ImageMagick: screenshot check skipped)"
+  fi
+
+  kill -0 "$app_pid" 2>/dev/null || { show "$smoke/window.err"; fail "the app died after showing its window"; }
+  if grep -q 'Exception' "$smoke/window.err"; then show "$smoke/window.err"; fail "the app printed an exception"; fi
+  step "window: stopping the app"
+  stop "$app_pid" 15
+  stop "$xvfb_pid" 5
+  echo "   ok: the packaged window started and drew itself"
+fi
+
+step "passed ($app)"

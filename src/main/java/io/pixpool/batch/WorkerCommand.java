@@ -1,0 +1,123 @@
+package io.pixpool.batch;
+
+import io.pixpool.protocol.WorkerLaunch;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The command line that starts one worker process, built from how this JVM was started (see {@link WorkerLaunch}):
+ * the same {@code java} and class path, or the same jpackage launcher, plus the worker JVM options.
+ *
+ * <p>Worker JVM options: {@code -Xmx<heap>m}, the serial collector (one job at a time needs no parallel GC threads
+ * and keeps the footprint small), class data sharing, headless AWT and no perf-data file. The JIT is left at its
+ * default (tiered C1 then C2): measured on the photo corpus with 2 workers, C1 only ({@code -XX:TieredStopAtLevel=1})
+ * says hello about 60 ms sooner and used ~10% less CPU on a 50-image batch, break-even at ~110 images and ~10%
+ * more CPU at 340 images, where C2's code for the pixel loops pays off; workers are long-lived and batches big,
+ * so C2 stays. Extra options for experiments can be given in the system property
+ * {@code pixpool.worker.jvmOptions} (space separated, after ours, so they win).
+ *
+ * <p>An inherited {@code _JAVA_OPTIONS} would override command-line options (the JVM reads it last), so when
+ * there is one, the worker options are appended to it too: the worker heap bound always holds.
+ *
+ * @param command    the program and its arguments, without the trailing parent pid
+ * @param jvmOptions the worker JVM options (in {@code command} too, unless started through an app launcher)
+ */
+record WorkerCommand(List<String> command, List<String> jvmOptions) {
+
+    static final String EXTRA_OPTIONS_PROPERTY = "pixpool.worker.jvmOptions";
+    static final String JAVA_OPTIONS_ENV = "_JAVA_OPTIONS";
+    /**
+     * Set by a jpackage launcher for its own second stage; a launcher that inherits it takes its arguments as the
+     * JVM's (and a Windows launcher never does), so workers never inherit it: they are started as the application.
+     */
+    static final String JPACKAGE_LAUNCHER_ENV = "_JPACKAGE_LAUNCHER";
+
+    WorkerCommand {
+        command = List.copyOf(command);
+        jvmOptions = List.copyOf(jvmOptions);
+        if (command.isEmpty()) throw new IllegalArgumentException("empty worker command");
+    }
+
+    /** The command for this JVM with the given worker heap. */
+    static WorkerCommand forCurrentProcess(int heapMb) {
+        String appLauncher = System.getProperty("jpackage.app-path");
+        String running = ProcessHandle.current().info().command().orElse(null);
+        String extra = System.getProperty(EXTRA_OPTIONS_PROPERTY, "");
+        List<String> options = jvmOptions(heapMb, extra);
+        if (appLauncher != null) {
+            return forAppLauncher(appLauncher, options);
+        }
+        return forJava(javaExecutable(running), System.getProperty("java.class.path"), options);
+    }
+
+    static List<String> jvmOptions(int heapMb, String extra) {
+        List<String> o = new ArrayList<>(List.of("-Xmx" + heapMb + "m", "-XX:+UseSerialGC", "-Xshare:auto",
+                "-XX:-UsePerfData", "-Djava.awt.headless=true"));
+        Arrays.stream(extra.trim().split("\\s+")).filter(s -> !s.isEmpty()).forEach(o::add);
+        return o;
+    }
+
+    /** {@code java <options> -cp <class path> io.pixpool.worker.WorkerMain}. */
+    static WorkerCommand forJava(String java, String classPath, List<String> options) {
+        List<String> c = new ArrayList<>();
+        c.add(java);
+        c.addAll(options);
+        c.add("-cp");
+        c.add(absoluteClassPath(classPath));
+        c.add(WorkerLaunch.MAIN_CLASS);
+        return new WorkerCommand(c, options);
+    }
+
+    /** {@code <launcher> --pixpool-worker}, options in {@code _JAVA_OPTIONS}. */
+    static WorkerCommand forAppLauncher(String launcher, List<String> options) {
+        return new WorkerCommand(List.of(launcher, WorkerLaunch.LAUNCHER_FLAG), options);
+    }
+
+    boolean viaAppLauncher() {
+        return command.size() == 2 && command.get(1).equals(WorkerLaunch.LAUNCHER_FLAG);
+    }
+
+    /** A process builder for a worker supervised by {@code parentPid}; stdin and stdout are pipes. */
+    ProcessBuilder builder(long parentPid) {
+        List<String> c = new ArrayList<>(command);
+        c.add(WorkerLaunch.PARENT_PID);
+        c.add(Long.toString(parentPid));
+        ProcessBuilder pb = new ProcessBuilder(c);
+        applyEnvironment(pb.environment());
+        return pb;
+    }
+
+    /** Adjusts a copy of this process's environment for a worker. */
+    void applyEnvironment(Map<String, String> env) {
+        env.remove(JPACKAGE_LAUNCHER_ENV);
+        String inherited = env.get(JAVA_OPTIONS_ENV);
+        if (viaAppLauncher() || inherited != null) {
+            String mine = String.join(" ", jvmOptions);
+            env.put(JAVA_OPTIONS_ENV, inherited == null || inherited.isBlank() ? mine : inherited.trim() + " " + mine);
+        }
+    }
+
+    private static String javaExecutable(String running) {
+        if (running != null) {
+            String name = Path.of(running).getFileName().toString().toLowerCase(Locale.ROOT);
+            if (name.equals("java") || name.equals("java.exe") || name.equals("javaw.exe")) return running;
+        }
+        Path home = Path.of(System.getProperty("java.home"), "bin");
+        Path java = home.resolve(System.getProperty("os.name", "").startsWith("Windows") ? "java.exe" : "java");
+        return Files.isExecutable(java) || running == null ? java.toString() : running;
+    }
+
+    private static String absoluteClassPath(String classPath) {
+        return Arrays.stream(classPath.split(File.pathSeparator))
+                .filter(s -> !s.isEmpty())
+                .map(s -> Path.of(s).toAbsolutePath().toString())
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+}

@@ -1,0 +1,203 @@
+package io.pixpool.batch;
+
+import io.pixpool.core.ImageJob;
+import io.pixpool.core.InputFile;
+import io.pixpool.core.TempFiles;
+import io.pixpool.protocol.Message;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One place in the pool (numbered from 1), run on its own thread: takes a job, makes sure it has a live worker
+ * (starting a fresh one when needed), sends the job, and ends it. When the worker dies, times out or runs out of
+ * memory while holding the job, the worker is reaped, its temp files in the job's folder removed, and the job tried
+ * again on a fresh worker in this slot, up to {@link BatchSettings#maxAttempts()} attempts. A worker that dies
+ * while idle is noticed at once (its exit wakes the slot) and replaced when the next job comes.
+ */
+final class WorkerSlot implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(WorkerSlot.class.getName());
+    private static final int MAX_START_FAILURES = 3;
+    private static final Duration HELLO_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
+    private final int number;
+    private final SlotContext ctx;
+    /** The slot's worker; touched by the slot thread only. */
+    private WorkerProcess worker;
+    /** Folder of the last job sent to {@link #worker}: where its temp files may be. */
+    private Path workerDir;
+    /** The worker while it holds a job, for {@link #killRunning()} from other threads. */
+    private volatile WorkerProcess busy;
+    private int startFailures;
+    private boolean retired;
+    private long seq;
+    private int currentJob = -1;
+    private long firstStartNanos;
+
+    WorkerSlot(int number, SlotContext ctx) {
+        this.number = number;
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void run() {
+        try {
+            loop();
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "worker slot " + number + " failed", e);
+            if (currentJob >= 0) ctx.book().failed(currentJob, "internal error: " + e, 0);
+            retired = true;
+            ctx.queue().slotRetired("internal error: " + e);
+        } finally {
+            if (worker != null) retire(true);
+        }
+    }
+
+    /** Kills the worker if it holds a job (batch cancelled); the slot thread then reports the job cancelled. */
+    void killRunning() {
+        WorkerProcess w = busy;
+        if (w != null) w.kill(WorkerExit.Reason.CANCELLED, "killed (batch cancelled)", "cancelled");
+    }
+
+    private void loop() {
+        while (!retired) {
+            int job = ctx.queue().take(() -> worker != null && !worker.isAlive());
+            if (job == JobQueue.WAKE) {
+                retire(false);
+            } else if (job == JobQueue.NONE) {
+                return;
+            } else {
+                currentJob = job;
+                runJob(job);
+                currentJob = -1;
+            }
+        }
+    }
+
+    private void runJob(int job) {
+        BatchSettings s = ctx.settings();
+        InputFile in = ctx.inputs().get(job);
+        ImageJob imageJob = new ImageJob(in.source(), in.outputDir(s.outputRoot()), job + 1, s.recipe());
+        firstStartNanos = 0;
+        String last = null;
+        boolean allSame = true;
+        for (int attempt = 1; ; attempt++) {
+            if (attempt > 1 && !ctx.queue().awaitDispatch()) {
+                if (ctx.queue().isCancelled()) ctx.book().cancelled(job);
+                else ctx.book().failed(job, last, millis());
+                return;
+            }
+            String failure = attempt(job, imageJob, attempt);
+            if (failure == null) return;
+            if (ctx.queue().isCancelled()) { // the attempt was cut short by the cancel, or ended as it came
+                ctx.book().cancelled(job);
+                return;
+            }
+            allSame &= last == null || last.equals(failure);
+            last = failure;
+            if (attempt >= s.maxAttempts() || retired) {
+                ctx.book().failed(job, finalMessage(last, allSame, attempt), millis());
+                return;
+            }
+            ctx.book().emit(new BatchEvent.JobRetrying(job, attempt + 1, failure));
+        }
+    }
+
+    /** One attempt; null when the job has ended (an event was emitted), else why the attempt failed. */
+    private String attempt(int job, ImageJob imageJob, int attempt) {
+        WorkerProcess w;
+        try {
+            w = ensureWorker();
+        } catch (WorkerStartException e) {
+            return "worker could not start: " + e.getMessage();
+        }
+        busy = w;
+        if (ctx.queue().isCancelled()) { // checked after publishing busy: cancel() sees one or the other
+            busy = null;
+            ctx.book().cancelled(job);
+            return null;
+        }
+        if (firstStartNanos == 0) firstStartNanos = System.nanoTime();
+        ctx.book().emit(new BatchEvent.JobStarted(job, number, attempt));
+        workerDir = imageJob.outputDir();
+        Message reply = w.call(new Message.JobRequest(++seq, imageJob), ctx.settings().timeout(), ctx.watchdog());
+        busy = null;
+        if (reply instanceof Message.JobResult r) {
+            ctx.placer().place(job, imageJob, r.image(), firstStartNanos);
+            return null;
+        }
+        if (reply instanceof Message.JobError e && e.kind() != Message.ErrorKind.OUT_OF_MEMORY) {
+            ctx.book().failed(job, e.message(), millis());
+            return null;
+        }
+        WorkerExit exit = retire(false);
+        if (exit.killedFor(WorkerExit.Reason.CANCELLED)) {
+            ctx.book().cancelled(job);
+            return null;
+        }
+        return exit.jobReason();
+    }
+
+    private WorkerProcess ensureWorker() throws WorkerStartException {
+        if (worker != null && worker.isAlive()) return worker;
+        if (worker != null) retire(false);
+        try {
+            WorkerProcess w = WorkerProcess.spawn(ctx.command(), number, ctx.settings().workerHeapMb());
+            busy = w; // a cancel during start-up kills it
+            try {
+                if (ctx.queue().isCancelled()) w.kill(WorkerExit.Reason.CANCELLED, "killed (batch cancelled)", "cancelled");
+                w.awaitHello(HELLO_TIMEOUT, ctx.watchdog());
+            } finally {
+                busy = null;
+            }
+            startFailures = 0;
+            worker = w;
+            w.onExit(ctx.queue()::poke);
+            ctx.book().emit(new BatchEvent.WorkerStarted(number, w.pid()));
+            return w;
+        } catch (WorkerStartException e) {
+            if (++startFailures >= MAX_START_FAILURES && !ctx.queue().isCancelled()) {
+                retired = true;
+                ctx.queue().slotRetired("no worker process could be started: " + e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    /** Ends the current worker (politely when idle and {@code graceful}), removes its temp files, reports it. */
+    private WorkerExit retire(boolean graceful) {
+        WorkerProcess w = worker;
+        worker = null;
+        WorkerExit exit = graceful && w.isAlive() ? w.shutdown(SHUTDOWN_GRACE, ctx.watchdog()) : w.reap();
+        if (workerDir != null) {
+            try {
+                TempFiles.removeAll(workerDir, w.pid());
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "cannot remove temp files of worker pid " + w.pid() + " in " + workerDir
+                        + ": " + e.getMessage());
+            }
+            workerDir = null;
+        }
+        if (exit.unexpected()) {
+            LOG.log(Level.WARNING, "worker {0} (pid {1}) {2}; its last output: {3}",
+                    new Object[] {number, w.pid(), exit.describe(), exit.lastOutput()});
+        }
+        ctx.book().emit(new BatchEvent.WorkerExited(number, w.pid(), exit.describe()));
+        return exit;
+    }
+
+    private long millis() {
+        return firstStartNanos == 0 ? 0 : ResultPlacer.millisSince(firstStartNanos);
+    }
+
+    /** "worker crashed (exit 137) twice", "timed out after 60 s (3 attempts)". */
+    static String finalMessage(String last, boolean allSame, int attempts) {
+        if (attempts == 1) return last;
+        if (allSame) return last + (attempts == 2 ? " twice" : " " + attempts + " times");
+        return last + " (" + attempts + " attempts)";
+    }
+}

@@ -1,0 +1,89 @@
+package io.pixpool.worker;
+
+import io.pixpool.core.EncodedImage;
+import io.pixpool.protocol.Message;
+import io.pixpool.protocol.ProtocolException;
+import io.pixpool.protocol.WireFormat;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The request/reply loop: hello, then one reply per job request, until stdin ends. Returns the exit code. */
+final class WorkerLoop {
+
+    private static final Logger LOG = Logger.getLogger(WorkerLoop.class.getName());
+
+    private final InputStream in;
+    private final OutputStream out;
+    private final JobRunner runner;
+
+    WorkerLoop(InputStream in, OutputStream out, JobRunner runner) {
+        this.in = in;
+        this.out = out;
+        this.runner = runner;
+    }
+
+    int run() {
+        try {
+            WireFormat.write(out, new Message.Hello(WireFormat.VERSION, ProcessHandle.current().pid()));
+        } catch (IOException e) {
+            LOG.log(Level.SEVERE, "cannot write to the coordinator: " + e.getMessage());
+            return WorkerMain.EXIT_PIPE;
+        }
+        while (true) {
+            Message m;
+            try {
+                m = WireFormat.read(in);
+            } catch (ProtocolException e) {
+                LOG.log(Level.SEVERE, "bad frame from the coordinator: " + e.getMessage());
+                return WorkerMain.EXIT_PROTOCOL;
+            } catch (IOException e) {
+                LOG.log(Level.SEVERE, "cannot read from the coordinator: " + e.getMessage());
+                return WorkerMain.EXIT_PIPE;
+            }
+            if (m == null) return goodbye();
+            if (!(m instanceof Message.JobRequest)) {
+                LOG.severe("unexpected frame from the coordinator: " + m.getClass().getSimpleName());
+                return WorkerMain.EXIT_PROTOCOL;
+            }
+            Message reply = runner.run((Message.JobRequest) m);
+            if (!send(reply)) return WorkerMain.EXIT_PIPE;
+            if (reply instanceof Message.JobError e && e.kind() == Message.ErrorKind.OUT_OF_MEMORY) {
+                return WorkerMain.EXIT_OUT_OF_MEMORY; // a fresh JVM is the only sure way back to a sane heap
+            }
+        }
+    }
+
+    private boolean send(Message reply) {
+        try {
+            WireFormat.write(out, reply);
+            return true;
+        } catch (IOException e) {
+            LOG.log(Level.SEVERE, "cannot send the reply: " + e.getMessage());
+            if (reply instanceof Message.JobResult r) deleteQuietly(r.image());
+            return false;
+        }
+    }
+
+    private int goodbye() {
+        try {
+            WireFormat.write(out, new Message.Goodbye());
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "coordinator gone before goodbye: " + e.getMessage());
+        }
+        return WorkerMain.EXIT_OK;
+    }
+
+    /** Nobody will place the output of a reply that could not be sent: do not leave its temp file behind. */
+    private static void deleteQuietly(EncodedImage img) {
+        if (img.tempFile() == null) return;
+        try {
+            Files.deleteIfExists(img.tempFile());
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "cannot delete " + img.tempFile() + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.pixpool.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WorkerCommandTest {
+
+    @Test
+    void fromJavaTheSameJavaAndAbsoluteClassPathRunTheWorkerMain() {
+        WorkerCommand c = WorkerCommand.forJava("/jdk/bin/java", "app.jar" + File.pathSeparator + "/abs/lib.jar",
+                WorkerCommand.jvmOptions(300, ""));
+        assertThat(c.command()).containsExactly("/jdk/bin/java", "-Xmx300m", "-XX:+UseSerialGC", "-Xshare:auto",
+                "-XX:-UsePerfData", "-Djava.awt.headless=true", "-cp",
+                Path.of("app.jar").toAbsolutePath() + File.pathSeparator + "/abs/lib.jar", "io.pixpool.worker.WorkerMain");
+        ProcessBuilder pb = c.builder(77);
+        assertThat(pb.command()).endsWith("io.pixpool.worker.WorkerMain", "--parent-pid", "77");
+        if (System.getenv("_JAVA_OPTIONS") == null) assertThat(pb.environment()).doesNotContainKey("_JAVA_OPTIONS");
+    }
+
+    @Test
+    void fromAnAppLauncherTheLauncherRunsTheWorkerWithOptionsInTheEnvironment() {
+        WorkerCommand c = WorkerCommand.forAppLauncher("/opt/pixpool/bin/Pixpool", WorkerCommand.jvmOptions(256, "-Dx=1"));
+        assertThat(c.command()).containsExactly("/opt/pixpool/bin/Pixpool", "--pixpool-worker");
+        ProcessBuilder pb = c.builder(5);
+        assertThat(pb.command()).containsExactly("/opt/pixpool/bin/Pixpool", "--pixpool-worker", "--parent-pid", "5");
+        assertThat(pb.environment()).doesNotContainKey("_JPACKAGE_LAUNCHER");
+        assertThat(pb.environment().get("_JAVA_OPTIONS")).contains("-Xmx256m -XX:+UseSerialGC").endsWith(" -Dx=1");
+    }
+
+    @Test
+    void anInheritedJavaOptionsVariableCannotLiftTheWorkerHeap() {
+        Map<String, String> env = new HashMap<>(Map.of("_JAVA_OPTIONS", "-Xmx8g", "_JPACKAGE_LAUNCHER", "0", "HOME", "/h"));
+        WorkerCommand.forJava("/jdk/bin/java", "a.jar", WorkerCommand.jvmOptions(300, "")).applyEnvironment(env);
+        assertThat(env.get("_JAVA_OPTIONS")).startsWith("-Xmx8g -Xmx300m "); // the JVM takes the last -Xmx
+        assertThat(env).doesNotContainKey("_JPACKAGE_LAUNCHER").containsEntry("HOME", "/h");
+    }
+
+    @Test
+    void extraOptionsAreAppendedSoTheyWin() {
+        assertThat(WorkerCommand.jvmOptions(128, "  -XX:TieredStopAtLevel=4   -Dy=2 "))
+                .endsWith("-XX:TieredStopAtLevel=4", "-Dy=2").contains("-Xmx128m");
+    }
+
+    @Test
+    void underTestsTheCurrentProcessIsAJavaLauncher() {
+        List<String> c = WorkerCommand.forCurrentProcess(256).command();
+        assertThat(Path.of(c.get(0)).getFileName().toString()).isEqualTo("java");
+        assertThat(c).contains("-Xmx256m").endsWith("io.pixpool.worker.WorkerMain");
+    }
+}

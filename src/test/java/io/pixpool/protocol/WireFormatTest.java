@@ -1,0 +1,80 @@
+package io.pixpool.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.pixpool.core.ConflictPolicy;
+import io.pixpool.core.EncodedImage;
+import io.pixpool.core.FilterKind;
+import io.pixpool.core.FilterStep;
+import io.pixpool.core.ImageJob;
+import io.pixpool.core.OutputFormat;
+import io.pixpool.core.Recipe;
+import io.pixpool.core.ResizeSpec;
+import io.pixpool.core.ScaleQuality;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WireFormatTest {
+
+    private static final Recipe RECIPE = Recipe.defaults()
+            .withResize(ResizeSpec.fill(640, 480).withUpscale(true))
+            .withQuality(ScaleQuality.ULTRA)
+            .withFilters(List.of(FilterStep.of(FilterKind.GRAYSCALE), new FilterStep(FilterKind.BRIGHTNESS, -20)))
+            .withOutput(Recipe.defaults().output().withFormat(OutputFormat.JPG).withQuality(70)
+                    .withNamePattern("{name}-{w}x{h}").withOnConflict(ConflictPolicy.SKIP))
+            .withMaxPixels(12_345_678);
+
+    @Test
+    void everyMessageSurvivesTheRoundTrip() throws IOException {
+        List<Message> messages = List.of(
+                new Message.Hello(WireFormat.VERSION, 4242),
+                new Message.JobRequest(7, new ImageJob(Path.of("/in/ünï cödé/photo 1.jpg"), Path.of("/out/sub"), 3, RECIPE)),
+                new Message.JobResult(7, new EncodedImage(Path.of("/out/sub/.pixpool-4242-1.tmp"), "photo 1-640x480.jpg",
+                        4000, 3000, 640, 480, 5_000_000_000L, 81_234)),
+                new Message.JobResult(8, new EncodedImage(null, "kept.jpg", 1, 2, 3, 4, 5, 0)),
+                new Message.JobError(9, Message.ErrorKind.OUT_OF_MEMORY, "ran out of memory (worker heap 64 MiB)"),
+                new Message.Goodbye());
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        for (Message m : messages) WireFormat.write(buf, m);
+        ByteArrayInputStream in = new ByteArrayInputStream(buf.toByteArray());
+        for (Message m : messages) assertThat(WireFormat.read(in)).isEqualTo(m);
+        assertThat(WireFormat.read(in)).as("clean end of stream").isNull();
+    }
+
+    @Test
+    void aTruncatedFrameIsAProtocolErrorNotAnEnd() throws IOException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        WireFormat.write(buf, new Message.Hello(WireFormat.VERSION, 1));
+        byte[] cut = Arrays.copyOf(buf.toByteArray(), buf.size() - 3);
+        assertThatThrownBy(() -> WireFormat.read(new ByteArrayInputStream(cut)))
+                .isInstanceOf(ProtocolException.class).hasMessageContaining("ended inside a frame");
+    }
+
+    @Test
+    void strayTextIsRejected() {
+        byte[] text = "Picked up JAVA_TOOL_OPTIONS: -Dfoo=bar\n".getBytes(StandardCharsets.US_ASCII);
+        assertThatThrownBy(() -> WireFormat.read(new ByteArrayInputStream(text)))
+                .isInstanceOf(ProtocolException.class).hasMessageContaining("bad frame length");
+    }
+
+    @Test
+    void aHelloWithoutTheMagicIsRejected() {
+        byte[] frame = {0, 0, 0, 17, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1};
+        assertThatThrownBy(() -> WireFormat.read(new ByteArrayInputStream(frame)))
+                .isInstanceOf(ProtocolException.class).hasMessageContaining("magic");
+    }
+
+    @Test
+    void anUnknownFrameTypeIsRejected() {
+        byte[] frame = {0, 0, 0, 1, 99};
+        assertThatThrownBy(() -> WireFormat.read(new ByteArrayInputStream(frame)))
+                .isInstanceOf(ProtocolException.class).hasMessageContaining("unknown frame type 99");
+    }
+}

@@ -1,0 +1,304 @@
+package io.pixpool.core;
+
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.event.IIOReadWarningListener;
+import javax.imageio.stream.FileImageInputStream;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * An open source image: checks the file, finds a reader, reads the stored size from the header (without decoding
+ * pixels) and refuses decompression bombs, then decodes on request, optionally subsampled. The one place that
+ * talks to ImageIO readers.
+ * <p>
+ * Plain YCbCr/grey JPEGs go to the JDK's own reader (libjpeg, the fastest here); CMYK/YCCK JPEGs and JPEGs with a
+ * non-sRGB ICC profile go to TwelveMonkeys, which converts them to sRGB. A reader that fails is followed by the
+ * next one that claims the format, on a fresh stream (readers may discard what they have read). Truncated data is
+ * an error, not a grey-filled picture.
+ */
+final class ImageDecoder implements Closeable {
+
+    static {
+        ImageIO.setUseCache(false);
+        ImageIO.scanForPlugins();
+    }
+
+    private static final String JDK_JPEG = "com.sun.imageio.plugins.jpeg.";
+
+    private final Path path;
+    private final long bytes;
+    private final List<ImageReader> readers = new ArrayList<>();
+    private ImageInputStream in;
+    /** The reader whose input is {@link #in}; null while {@link #in} is unread. */
+    private ImageReader bound;
+    private String format;
+    private int width;
+    private int height;
+
+    private ImageDecoder(Path path, long bytes) {
+        this.path = path;
+        this.bytes = bytes;
+    }
+
+    /** Makes sure ImageIO is set up (plugins registered, no disk cache); cheap after the first call. */
+    static void init() {
+        // the static initialiser does the work
+    }
+
+    /**
+     * Opens {@code file} and reads its header.
+     *
+     * @throws ImageException missing, unreadable, empty, not an image, corrupt header, or more than
+     *                        {@code maxPixels} pixels
+     */
+    static ImageDecoder open(Path file, long maxPixels) throws ImageException {
+        ImageDecoder d = new ImageDecoder(file, checkFile(file));
+        boolean ok = false;
+        try {
+            d.readHeader();
+            long pixels = (long) d.width * d.height;
+            if (pixels > maxPixels) {
+                throw new ImageException(String.format(Locale.ROOT, "image is %dx%d (%s MP), above the %s MP limit",
+                        d.width, d.height, mp(pixels), mp(maxPixels)));
+            }
+            ok = true;
+            return d;
+        } catch (IOException e) {
+            throw new ImageException("cannot read file: " + IoReasons.reason(e), e);
+        } finally {
+            if (!ok) d.closeAfterFailure();
+        }
+    }
+
+    private static long checkFile(Path file) throws ImageException {
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            throw new ImageException("file not found", e);
+        } catch (IOException e) {
+            throw new ImageException("cannot read file: " + IoReasons.reason(e), e);
+        }
+        if (a.isDirectory()) throw new ImageException("is a folder, not an image file");
+        if (!a.isRegularFile()) throw new ImageException("not a regular file");
+        if (a.size() == 0) throw new ImageException("empty file (0 bytes)");
+        return a.size();
+    }
+
+    private void readHeader() throws IOException, ImageException {
+        in = openStream();
+        Iterator<ImageReader> it = ImageIO.getImageReaders(in);
+        while (it.hasNext()) readers.add(it.next());
+        if (readers.isEmpty()) throw new ImageException("not a recognised image format");
+        format = formatOf(readers.get(0));
+        if (format.equals("jpeg")) preferJdkJpeg();
+        Exception first = null;
+        for (Iterator<ImageReader> i = readers.iterator(); i.hasNext(); ) {
+            ImageReader r = i.next();
+            try {
+                bind(r);
+                width = r.getWidth(0);
+                height = r.getHeight(0);
+                return;
+            } catch (IOException | RuntimeException e) {
+                if (first == null) first = e;
+                r.dispose();
+                i.remove();
+            }
+        }
+        throw new ImageException("corrupt or unsupported image (" + describe(first) + ")", first);
+    }
+
+    /** Puts the JDK reader first when it can do the job alone: sRGB or grey, no CMYK/YCCK, no other profile. */
+    private void preferJdkJpeg() throws IOException {
+        ImageReader jdk = null;
+        for (ImageReader r : readers) {
+            if (r.getClass().getName().startsWith(JDK_JPEG)) jdk = r;
+        }
+        if (jdk == null) return;
+        readers.remove(jdk);
+        boolean plain = false;
+        try {
+            bind(jdk);
+            Iterator<ImageTypeSpecifier> types = jdk.getImageTypes(0);
+            if (jdk.getRawImageType(0) != null && types.hasNext()) {
+                ColorSpace cs = types.next().getColorModel().getColorSpace();
+                plain = cs.isCS_sRGB() || cs.getType() == ColorSpace.TYPE_GRAY;
+            }
+        } catch (IOException | RuntimeException headerTrouble) {
+            // the JDK reader cannot make sense of the header: leave the file to the other readers
+            plain = false;
+        }
+        if (plain) readers.add(0, jdk);
+        else readers.add(jdk);
+    }
+
+    /** Gives {@code r} the stream, from the start; a fresh stream when another reader has used the current one. */
+    private void bind(ImageReader r) throws IOException {
+        if (bound == r) return;
+        if (bound != null) {
+            in.close();
+            in = openStream();
+        }
+        in.seek(0);
+        r.setInput(in, true, false);
+        bound = r;
+    }
+
+    private ImageInputStream openStream() throws IOException {
+        // newByteChannel reports a precise reason (permission denied, ...) that RandomAccessFile would not
+        Files.newByteChannel(path).close();
+        RandomAccessFile raf = new RandomAccessFile(path.toFile(), "r");
+        try {
+            ImageInputStream s = ImageIO.createImageInputStream(raf);
+            return s != null ? s : new FileImageInputStream(raf);
+        } catch (IOException | RuntimeException e) {
+            raf.close();
+            throw e;
+        }
+    }
+
+    /** The format as ImageIO's readers name it, normalised: jpeg, png, gif, bmp, tiff, webp, ... */
+    String format() {
+        return format;
+    }
+
+    /** Stored width (before orientation). */
+    int width() {
+        return width;
+    }
+
+    /** Stored height (before orientation). */
+    int height() {
+        return height;
+    }
+
+    long bytes() {
+        return bytes;
+    }
+
+    /**
+     * Decodes the first image (first frame, first page), keeping every {@code step}-th pixel in each direction,
+     * as an INT_RGB/ARGB image.
+     */
+    BufferedImage decode(int step) throws ImageException {
+        Exception first = null;
+        for (ImageReader r : readers) {
+            Warnings warnings = new Warnings();
+            try {
+                bind(r);
+                r.addIIOReadWarningListener(warnings);
+                ImageReadParam p = r.getDefaultReadParam();
+                if (step > 1) p.setSourceSubsampling(step, step, 0, 0);
+                if (isJdkJpeg(r)) rgbDestination(r, p, step);
+                BufferedImage img = r.read(0, p);
+                if (warnings.truncated != null) {
+                    throw new ImageException("truncated or corrupt image data (" + warnings.truncated + ")");
+                }
+                return Pixels.toIntRgb(img);
+            } catch (IOException | RuntimeException e) {
+                if (warnings.truncated != null) {
+                    throw new ImageException("truncated or corrupt image data (" + warnings.truncated + ")", e);
+                }
+                if (first == null) first = e;
+            } finally {
+                r.removeIIOReadWarningListener(warnings);
+            }
+        }
+        throw new ImageException("truncated or corrupt image data (" + describe(first) + ")", first);
+    }
+
+    private static boolean isJdkJpeg(ImageReader r) {
+        return r.getClass().getName().startsWith(JDK_JPEG);
+    }
+
+    /**
+     * Hands the JDK JPEG reader a destination whose bytes are in R, G, B order, the order libjpeg delivers them:
+     * the reader then copies each decoded line with one arraycopy instead of reordering it pixel by pixel into its
+     * default BGR image (a third of the decoding time for a full-size read).
+     */
+    private static void rgbDestination(ImageReader r, ImageReadParam p, int step) throws IOException {
+        Iterator<ImageTypeSpecifier> types = r.getImageTypes(0);
+        if (!types.hasNext() || types.next().getNumBands() != 3) return;
+        int w = (r.getWidth(0) + step - 1) / step;
+        int h = (r.getHeight(0) + step - 1) / step;
+        ColorModel cm = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false,
+                Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+        WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, w, h, w * 3, 3,
+                new int[] {0, 1, 2}, null);
+        p.setDestination(new BufferedImage(cm, raster, false, null));
+    }
+
+    @Override
+    public void close() throws IOException {
+        readers.forEach(ImageReader::dispose);
+        if (in != null) in.close();
+    }
+
+    private void closeAfterFailure() throws ImageException {
+        try {
+            close();
+        } catch (IOException e) {
+            throw new ImageException("cannot close file: " + IoReasons.reason(e), e);
+        }
+    }
+
+    private static String formatOf(ImageReader r) throws IOException {
+        String n = r.getFormatName().toLowerCase(Locale.ROOT);
+        switch (n) {
+            case "jpg": case "jpeg": case "jpeg-lossless": return "jpeg";
+            case "tif": case "tiff": return "tiff";
+            default: return n;
+        }
+    }
+
+    /** A short reason for a decoder exception: its message, or the innermost cause's. */
+    private static String describe(Throwable e) {
+        if (e == null) return "no reader could decode it";
+        String msg = null;
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 10; t = t.getCause(), depth++) {
+            if (t instanceof EOFException) return "unexpected end of file";
+            if (t.getMessage() != null && !t.getMessage().isBlank()) msg = t.getMessage();
+        }
+        return msg != null ? msg : e.getClass().getSimpleName();
+    }
+
+    private static String mp(long pixels) {
+        double mp = pixels / 1e6;
+        return mp >= 10 ? Long.toString(Math.round(mp)) : String.format(Locale.ROOT, "%.1f", mp);
+    }
+
+    /** Remembers warnings that mean the pixels are incomplete (libjpeg only warns on a truncated file). */
+    private static final class Warnings implements IIOReadWarningListener {
+        String truncated;
+
+        @Override
+        public void warningOccurred(ImageReader source, String warning) {
+            String w = warning == null ? "" : warning.toLowerCase(Locale.ROOT);
+            if (truncated == null && (w.contains("premature end") || w.contains("truncated"))) truncated = warning;
+        }
+    }
+}

@@ -28,6 +28,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The real window driving real worker processes: files in through the drop path, outputs checked on disk. */
 @ExtendWith(ApplicationExtension.class)
@@ -54,7 +55,9 @@ class BatchWindowTest {
     /** Adds paths the way a drop does and waits until the scan has put them in the list. */
     private int drop(Path... paths) throws Exception {
         CompletableFuture<Integer> added = fxGet(() -> vm.addPaths(List.of(paths)));
-        return added.get(60, TimeUnit.SECONDS);
+        int n = added.get(60, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents(); // let the table lay the new rows out
+        return n;
     }
 
     private void type(FxRobot robot, String id, String text) {
@@ -114,7 +117,8 @@ class BatchWindowTest {
         });
         robot.clickOn("#start");
         UiTestSupport.waitUntil(120, "a first file done", () -> vm.run().doneProperty().get() >= 1);
-        robot.push(KeyCode.ESCAPE);
+        robot.push(KeyCode.ESCAPE); // the "Added 40 images" pop-up may still show: Esc must cancel all the same
+        assertThat(fxGet(() -> vm.run().getState())).isIn(RunState.CANCELLING, RunState.IDLE);
         UiTestSupport.waitUntil(120, "batch end", () -> vm.run().getState() == RunState.IDLE);
 
         List<FileRow> done = vm.rows().stream().filter(r -> r.getStatus() == RowStatus.DONE).toList();
@@ -185,5 +189,18 @@ class BatchWindowTest {
         type(robot, "#width", "200");
         UiTestSupport.waitUntil(30, "preview 200x100", () -> new Dims(200, 100).equals(vm.preview().afterDimsProperty().get()));
         assertThat(vm.exampleNameProperty().get()).isEqualTo("wide.png");
+    }
+
+    @Test
+    void keyboardRemovesWithDeleteAndStartsWithCtrlEnter(FxRobot robot) throws Exception {
+        Path in = tmp.resolve("keys");
+        UiTestSupport.images(in, 3, 60, 40);
+        assertThat(drop(in)).isEqualTo(3);
+        robot.clickOn("img-001.png").push(KeyCode.DELETE);
+        assertThat(vm.rows()).extracting(FileRow::getName).containsExactly("img-000.png", "img-002.png");
+        robot.push(KeyCode.CONTROL, KeyCode.ENTER);
+        UiTestSupport.waitUntil(120, "both done", () -> vm.run().getState() == RunState.IDLE
+                && vm.rows().stream().allMatch(r -> r.getStatus() == RowStatus.DONE));
+        assertThat(filesBelow(tmp.resolve(MainViewModel.DEFAULT_OUT))).hasSize(2);
     }
 }

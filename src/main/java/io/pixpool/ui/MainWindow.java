@@ -42,6 +42,7 @@ public final class MainWindow {
             vm.shutdown();
         });
         stage.show();
+        view.table().table().requestFocus(); // Delete works at once; Tab walks on from the table
     }
 
     private static WindowState stateOf(Stage stage, WindowState before) {

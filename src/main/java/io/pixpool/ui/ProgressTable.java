@@ -55,9 +55,9 @@ final class ProgressTable {
         table.setTableMenuButtonVisible(true);
         table.getColumns().addAll(List.of(
                 statusColumn(),
-                column("Name", 180, FileRow::nameProperty, Object::toString),
-                column("Folder", 200, FileRow::folderProperty, Object::toString),
-                column("Worker", 60, FileRow::workerProperty, n -> n.intValue() == 0 ? "" : "#" + n),
+                column("Name", 170, FileRow::nameProperty, Object::toString),
+                column("Folder", 150, FileRow::folderProperty, Object::toString),
+                column("Worker", 64, FileRow::workerProperty, n -> n.intValue() == 0 ? "" : "#" + n),
                 column("Input", 100, FileRow::inputDimsProperty, Object::toString),
                 column("In size", 80, FileRow::inputBytesProperty, n -> Format.bytes(n.longValue())),
                 column("Output", 100, FileRow::outputDimsProperty, Object::toString),

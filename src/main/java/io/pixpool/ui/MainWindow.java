@@ -22,7 +22,11 @@ public final class MainWindow {
         DesktopActions desktop = new DesktopActions(host, vm.notices()::add);
         MainView view = new MainView(vm, () -> stage, desktop);
         WindowState ws = vm.store().loadWindow();
-        Scene scene = new Scene(view.root(), ws.width(), ws.height());
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        // never bigger than the screen (a saved size from a larger monitor, or the default on a small laptop)
+        double width = Math.min(ws.width(), screen.getWidth() * 0.95);
+        double height = Math.min(ws.height(), screen.getHeight() * 0.95);
+        Scene scene = new Scene(view.root(), width, height);
         scene.getStylesheets().add(MainWindow.class.getResource("pixpool.css").toExternalForm());
         DropTarget.install(scene, view.dropOverlay(), vm::addPaths);
         Shortcuts.install(scene, vm, view::chooseFiles);

@@ -61,6 +61,7 @@ class BatchWindowTest {
     }
 
     private void type(FxRobot robot, String id, String text) {
+        UiTestSupport.reveal(robot.lookup(id).query());
         robot.clickOn(id).push(KeyCode.CONTROL, KeyCode.A).write(text).push(KeyCode.TAB);
     }
 

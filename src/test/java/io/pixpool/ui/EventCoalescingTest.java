@@ -4,6 +4,7 @@ import static io.pixpool.ui.UiTestSupport.fx;
 import static io.pixpool.ui.UiTestSupport.fxGet;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
@@ -67,7 +68,7 @@ class EventCoalescingTest {
         fx(() -> vm.files().add(SyntheticBatch.rows(n)));
         @SuppressWarnings("unchecked")
         TableView<FileRow> table = fxGet(() -> (TableView<FileRow>) stage.getScene().lookup("#fileTable"));
-        fx(() -> table.getSortOrder().setAll(table.getColumns().get(0))); // sorted by status while it changes
+        fx(() -> table.getSortOrder().setAll(List.of(table.getColumns().get(0)))); // sorted by status while it changes
 
         // the noise floor: the same window, idle, on the same (shared, busy) machine
         PulseMeter idle = new PulseMeter();

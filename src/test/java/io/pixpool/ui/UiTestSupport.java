@@ -77,6 +77,20 @@ final class UiTestSupport {
         }
     }
 
+    /** Scrolls the scroll pane around {@code node} (if any) so that the node is in view, as a user would. */
+    static void reveal(javafx.scene.Node node) {
+        fx(() -> {
+            javafx.scene.Node p = node.getParent();
+            while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) p = p.getParent();
+            if (p == null) return;
+            javafx.scene.control.ScrollPane sp = (javafx.scene.control.ScrollPane) p;
+            javafx.scene.Node content = sp.getContent();
+            double y = content.sceneToLocal(node.localToScene(0, 0)).getY();
+            double free = content.getLayoutBounds().getHeight() - sp.getViewportBounds().getHeight();
+            if (free > 0) sp.setVvalue(Math.max(0, Math.min(1, (y - sp.getViewportBounds().getHeight() / 2) / free)));
+        });
+    }
+
     /** Runs {@code c} on the FX thread and returns its result. */
     static <T> T fxGet(Callable<T> c) {
         try {

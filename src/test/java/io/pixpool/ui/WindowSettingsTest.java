@@ -53,20 +53,26 @@ class WindowSettingsTest {
         return robot.from(stage.getScene().getRoot()).lookup(id).queryAs(type);
     }
 
+    /** Clicks a control, scrolling the settings to it first as a user would. */
+    private static org.testfx.api.FxRobotInterface click(FxRobot robot, String id) {
+        UiTestSupport.reveal(robot.lookup(id).query());
+        return robot.clickOn(id);
+    }
+
     @Test
     void invalidSizeDisablesStartAndSaysWhy(FxRobot robot) {
-        robot.clickOn("#width").push(KeyCode.CONTROL, KeyCode.A).write("0");
+        click(robot, "#width").push(KeyCode.CONTROL, KeyCode.A).write("0");
         Button start = find(robot, stage, "#start", Button.class);
         Label problem = find(robot, stage, "#startProblem", Label.class);
         assertThat(start.isDisabled()).isTrue();
         assertThat(problem.getText()).startsWith("Width:").contains("1 to 65535");
 
-        robot.clickOn("#width").push(KeyCode.CONTROL, KeyCode.A).write("640");
+        click(robot, "#width").push(KeyCode.CONTROL, KeyCode.A).write("640");
         assertThat(problem.getText()).doesNotStartWith("Width").startsWith("Add images");
         assertThat(start.isDisabled()).as("no files yet").isTrue();
 
         fx(() -> vm.settings().modeProperty().set(ResizeMode.PERCENT));
-        robot.clickOn("#percent").push(KeyCode.CONTROL, KeyCode.A).write("-5");
+        click(robot, "#percent").push(KeyCode.CONTROL, KeyCode.A).write("-5");
         assertThat(problem.getText()).startsWith("Percent:");
         assertThat(find(robot, stage, "#width", TextField.class).isVisible()).isFalse();
     }
@@ -74,11 +80,11 @@ class WindowSettingsTest {
     @Test
     void namePatternShowsALiveExample(FxRobot robot) {
         Label example = find(robot, stage, "#exampleName", Label.class);
-        robot.clickOn("#namePattern").push(KeyCode.CONTROL, KeyCode.A).write("{name}-{w}x{h}-{n:3}");
+        click(robot, "#namePattern").push(KeyCode.CONTROL, KeyCode.A).write("{name}-{w}x{h}-{n:3}");
         assertThat(example.getText()).isEqualTo("e.g. IMG_0001-1920x1080-001.jpg");
         fx(() -> vm.settings().formatProperty().set(OutputFormat.PNG));
         assertThat(example.getText()).isEqualTo("e.g. IMG_0001-1920x1080-001.png");
-        robot.clickOn("#namePattern").write("{oops}");
+        click(robot, "#namePattern").write("{oops}");
         assertThat(find(robot, stage, "#startProblem", Label.class).getText()).startsWith("Name pattern:");
         assertThat(example.getText()).isEmpty();
     }
@@ -101,29 +107,29 @@ class WindowSettingsTest {
         @SuppressWarnings("unchecked")
         ComboBox<FilterKind> kind = find(robot, stage, "#filterKind", ComboBox.class);
         fx(() -> kind.setValue(FilterKind.GRAYSCALE));
-        robot.clickOn("#addFilter");
+        click(robot, "#addFilter");
         fx(() -> kind.setValue(FilterKind.BRIGHTNESS));
-        robot.clickOn("#addFilter");
-        robot.clickOn("#filterValue").push(KeyCode.CONTROL, KeyCode.A).write("-40").push(KeyCode.ENTER);
-        robot.clickOn("#filterUp");
+        click(robot, "#addFilter");
+        click(robot, "#filterValue").push(KeyCode.CONTROL, KeyCode.A).write("-40").push(KeyCode.ENTER);
+        click(robot, "#filterUp");
         assertThat(vm.settings().filters().steps())
                 .containsExactly(new FilterStep(FilterKind.BRIGHTNESS, -40), FilterStep.of(FilterKind.GRAYSCALE));
         @SuppressWarnings("unchecked")
         ListView<FilterStep> list = find(robot, stage, "#filterList", ListView.class);
         assertThat(list.getSelectionModel().getSelectedIndex()).isZero();
-        robot.clickOn("#filterValue").push(KeyCode.CONTROL, KeyCode.A).write("900").push(KeyCode.ENTER);
+        click(robot, "#filterValue").push(KeyCode.CONTROL, KeyCode.A).write("900").push(KeyCode.ENTER);
         assertThat(vm.settings().filters().steps().get(0).value()).isEqualTo(-40);
-        robot.clickOn("#removeFilter");
+        click(robot, "#removeFilter");
         assertThat(vm.settings().filters().steps()).containsExactly(FilterStep.of(FilterKind.GRAYSCALE));
     }
 
     @Test
     void settingsAndWindowSizeSurviveARestartOfTheView(FxRobot robot) throws Exception {
         fx(() -> vm.settings().modeProperty().set(ResizeMode.EXACT));
-        robot.clickOn("#width").push(KeyCode.CONTROL, KeyCode.A).write("800");
-        robot.clickOn("#height").push(KeyCode.CONTROL, KeyCode.A).write("600");
-        robot.clickOn("#upscale");
-        robot.clickOn("#namePattern").push(KeyCode.CONTROL, KeyCode.A).write("small-{name}");
+        click(robot, "#width").push(KeyCode.CONTROL, KeyCode.A).write("800");
+        click(robot, "#height").push(KeyCode.CONTROL, KeyCode.A).write("600");
+        click(robot, "#upscale");
+        click(robot, "#namePattern").push(KeyCode.CONTROL, KeyCode.A).write("small-{name}");
         fx(() -> {
             vm.settings().filters().add(FilterKind.SEPIA);
             vm.settings().formatProperty().set(OutputFormat.JPG);
@@ -150,19 +156,19 @@ class WindowSettingsTest {
 
     @Test
     void presetsAreSavedLoadedAndDeleted(FxRobot robot) {
-        robot.clickOn("#width").push(KeyCode.CONTROL, KeyCode.A).write("320");
+        click(robot, "#width").push(KeyCode.CONTROL, KeyCode.A).write("320");
         fx(() -> vm.settings().filters().add(FilterKind.GRAYSCALE));
-        robot.clickOn("#presetName").write("thumbs");
-        robot.clickOn("#savePreset");
+        click(robot, "#presetName").write("thumbs");
+        click(robot, "#savePreset");
         assertThat(vm.presetNames()).containsExactly("thumbs");
 
-        robot.clickOn("#width").push(KeyCode.CONTROL, KeyCode.A).write("1500");
+        click(robot, "#width").push(KeyCode.CONTROL, KeyCode.A).write("1500");
         fx(() -> vm.settings().filters().remove(0));
-        robot.clickOn("#loadPreset");
+        click(robot, "#loadPreset");
         assertThat(vm.settings().widthProperty().get()).isEqualTo("320");
         assertThat(vm.settings().filters().steps()).containsExactly(FilterStep.of(FilterKind.GRAYSCALE));
 
-        robot.clickOn("#deletePreset");
+        click(robot, "#deletePreset");
         assertThat(vm.presetNames()).isEmpty();
         assertThat(vm.store().presets().names()).isEqualTo(List.of());
     }

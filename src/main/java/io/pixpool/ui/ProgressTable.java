@@ -218,8 +218,10 @@ final class ProgressTable {
             @Override
             protected void updateItem(T v, boolean empty) {
                 super.updateItem(v, empty);
-                setText(empty || v == null ? null : text.apply(v));
-                setTooltip(null);
+                String t = empty || v == null ? null : text.apply(v);
+                setText(t);
+                // long texts (folders, messages) are cut off by the column: the tooltip shows them whole
+                setTooltip(t == null || t.length() < 24 ? null : new Tooltip(t));
             }
         });
         return c;

@@ -204,4 +204,52 @@ class BatchWindowTest {
                 && vm.rows().stream().allMatch(r -> r.getStatus() == RowStatus.DONE));
         assertThat(filesBelow(tmp.resolve(MainViewModel.DEFAULT_OUT))).hasSize(2);
     }
+
+    @Test
+    void pauseLetsRunningFilesFinishAndResumeCarriesOnWithSettingsLockedThroughout(FxRobot robot) throws Exception {
+        Path in = tmp.resolve("pause");
+        for (int i = 0; i < 16; i++) UiTestSupport.image(in, String.format("q%02d.jpg", i), 1600, 1200);
+        assertThat(drop(in)).isEqualTo(16);
+        fx(() -> vm.settings().workersProperty().set(1));
+        robot.clickOn("#start");
+        assertThat(robot.lookup("#width").queryAs(javafx.scene.control.TextField.class).isDisabled()).isTrue();
+        UiTestSupport.waitUntil(120, "a first file done", () -> vm.run().doneProperty().get() >= 1);
+        robot.clickOn("#pause");
+        assertThat(robot.lookup("#pause").queryAs(Button.class).getText()).isEqualTo("Resume");
+        UiTestSupport.waitUntil(60, "the running file to finish",
+                () -> vm.rows().stream().noneMatch(r -> r.getStatus() == RowStatus.RUNNING));
+        int doneWhilePaused = fxGet(() -> vm.run().doneProperty().get());
+        WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS); // nothing may start while paused
+        assertThat(fxGet(() -> vm.run().doneProperty().get())).isEqualTo(doneWhilePaused);
+        assertThat(vm.run().getState()).isEqualTo(RunState.PAUSED);
+        assertThat(vm.rows()).anyMatch(r -> r.getStatus() == RowStatus.QUEUED);
+
+        robot.clickOn("#pause");
+        UiTestSupport.waitUntil(120, "all done", () -> vm.run().getState() == RunState.IDLE);
+        assertThat(vm.rows()).allMatch(r -> r.getStatus() == RowStatus.DONE);
+        assertThat(robot.lookup("#width").queryAs(javafx.scene.control.TextField.class).isDisabled()).isFalse();
+    }
+
+    @Test
+    void theContextMenuCopiesAFailedFilesError(FxRobot robot) throws Exception {
+        Path in = tmp.resolve("copy");
+        Files.createDirectories(in);
+        Files.write(in.resolve("empty.png"), new byte[0]);
+        assertThat(drop(in)).isEqualTo(1);
+        robot.clickOn("#start");
+        UiTestSupport.waitUntil(120, "batch end", () -> vm.run().getState() == RunState.IDLE);
+        FileRow row = vm.rows().get(0);
+        assertThat(row.getStatus()).isEqualTo(RowStatus.FAILED);
+        robot.clickOn("empty.png");
+        // Monocle turns neither a right click nor Shift+F10 into a context-menu request: send the request itself
+        javafx.scene.Node cell = robot.lookup("empty.png").query();
+        fx(() -> {
+            javafx.geometry.Point2D at = cell.localToScreen(5, 5);
+            javafx.event.Event.fireEvent(cell, new javafx.scene.input.ContextMenuEvent(
+                    javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, 5, 5, at.getX(), at.getY(), false, null));
+        });
+        robot.clickOn("Copy error");
+        String copied = fxGet(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        assertThat(copied).isEqualTo(row.source() + "\t" + row.getMessage());
+    }
 }

@@ -215,13 +215,22 @@ final class ProgressTable {
         c.setPrefWidth(width);
         c.setCellValueFactory(f -> value.apply(f.getValue()));
         c.setCellFactory(col -> new TableCell<>() {
+            /** One per cell, reused: creating tooltips on every update would slow the live table down. */
+            private Tooltip tip;
+
             @Override
             protected void updateItem(T v, boolean empty) {
                 super.updateItem(v, empty);
                 String t = empty || v == null ? null : text.apply(v);
                 setText(t);
                 // long texts (folders, messages) are cut off by the column: the tooltip shows them whole
-                setTooltip(t == null || t.length() < 24 ? null : new Tooltip(t));
+                if (t == null || t.length() < 24) {
+                    setTooltip(null);
+                } else {
+                    if (tip == null) tip = new Tooltip();
+                    tip.setText(t);
+                    setTooltip(tip);
+                }
             }
         });
         return c;

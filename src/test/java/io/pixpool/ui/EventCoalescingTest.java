@@ -78,6 +78,11 @@ class EventCoalescingTest {
         System.out.printf(Locale.ROOT, "idle baseline: %d pulses in 2 s, longest gap %.1f ms, %d gaps over 50 ms%n",
                 idle.pulses(), idle.longestGapMillis(), idle.gapsOver50ms());
 
+        long[] layout = {0, 0}; // start of the current CSS+layout pass, longest pass
+        fx(() -> {
+            stage.getScene().addPreLayoutPulseListener(() -> layout[0] = System.nanoTime());
+            stage.getScene().addPostLayoutPulseListener(() -> layout[1] = Math.max(layout[1], System.nanoTime() - layout[0]));
+        });
         PulseMeter meter = new PulseMeter();
         fx(() -> vm.run().stateProperty().addListener((o, was, is) -> {
             if (is == RunState.IDLE) meter.stop(); // measure the updates, not the pop-up at the end
@@ -97,7 +102,8 @@ class EventCoalescingTest {
                         + "%d gaps over 50 ms; %d events in %d drains, longest drain tick %.1f ms%n",
                 seconds, meter.pulses(), meter.longestGapMillis(), meter.gapsOver50ms(), stats.events(),
                 stats.drains(), stats.longestTickNanos() / 1e6);
-        System.out.println("gaps over 50 ms: " + meter.bigGaps() + "; start() took " + startMillis + " ms");
+        System.out.printf(Locale.ROOT, "gaps over 50 ms: %s; start() took %d ms; longest CSS+layout pass %.1f ms%n",
+                meter.bigGaps(), startMillis, layout[1] / 1e6);
         assertThat(vm.rows()).hasSize(n).allMatch(r -> r.getStatus() == RowStatus.DONE);
         assertThat(vm.run().doneProperty().get()).isEqualTo(n);
         assertThat(vm.run().progressProperty().get()).isEqualTo(1.0);

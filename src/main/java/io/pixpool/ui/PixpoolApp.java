@@ -1,11 +1,16 @@
 package io.pixpool.ui;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
-/** The window. PLACEHOLDER until the window issue. */
+/**
+ * The window application. Command-line arguments (a desktop shortcut or "Open with" passes them) are files and
+ * folders to preload. Settings live in {@link PrefsLocation#node()}.
+ */
 public final class PixpoolApp extends Application {
 
     public static void launchWith(String[] args) {
@@ -14,8 +19,28 @@ public final class PixpoolApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("Pixpool");
-        stage.setScene(new Scene(new Label("Pixpool: use 'batch' from the command line for now."), 480, 200));
-        stage.show();
+        MainViewModel vm = MainViewModel.create(PrefsLocation.node());
+        MainWindow.show(stage, vm, getHostServices());
+        List<String> bad = new ArrayList<>();
+        List<Path> paths = paths(getParameters().getRaw(), bad);
+        if (!bad.isEmpty()) {
+            vm.notices().add(new Notice(Notice.Kind.WARNING, "Ignored arguments",
+                    "Not usable as paths: " + String.join(", ", bad), bad));
+        }
+        if (!paths.isEmpty()) vm.addPaths(paths);
+    }
+
+    /** The launch arguments that are paths; the others (e.g. macOS's -psn_ argument) go to {@code ignored}. */
+    static List<Path> paths(List<String> args, List<String> ignored) {
+        List<Path> out = new ArrayList<>();
+        for (String a : args) {
+            if (a.isBlank() || a.startsWith("-psn_")) continue;
+            try {
+                out.add(Path.of(a));
+            } catch (InvalidPathException e) {
+                ignored.add(a);
+            }
+        }
+        return out;
     }
 }

@@ -1,0 +1,60 @@
+package io.pixpool.ui;
+
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.geometry.Pos;
+
+/** Named presets: type or pick a name, then Save, Load or Delete. */
+final class PresetBar {
+
+    private final HBox box;
+    private final ComboBox<String> names = new ComboBox<>();
+
+    PresetBar(MainViewModel vm) {
+        names.setId("presetName");
+        names.setEditable(true);
+        names.setItems(vm.presetNames());
+        names.setPromptText("preset name");
+        names.setPrefWidth(170);
+        names.setTooltip(new Tooltip("Pick a preset, or type a new name and press Save"));
+        Button save = button("Save", "savePreset", "Save the current settings (not the output folder) under this name",
+                () -> report(vm, "Preset saved", vm.savePreset(name())));
+        Button load = button("Load", "loadPreset", "Replace the settings with this preset's",
+                () -> report(vm, "Preset loaded", vm.loadPreset(name())));
+        Button delete = button("Delete", "deletePreset", "Delete this preset",
+                () -> report(vm, "Preset deleted", vm.deletePreset(name())));
+        load.disableProperty().bind(vm.busyProperty());
+        box = new HBox(6, new Label("Preset"), names, save, load, delete);
+        box.setAlignment(Pos.CENTER_LEFT);
+    }
+
+    Node node() {
+        return box;
+    }
+
+    private String name() {
+        String typed = names.getEditor().getText();
+        return typed == null ? "" : typed.trim();
+    }
+
+    private void report(MainViewModel vm, String title, String problem) {
+        if (problem == null) {
+            vm.notices().add(Notice.info(title, "\u201C" + name() + "\u201D"));
+        } else {
+            vm.notices().add(new Notice(Notice.Kind.WARNING, "Preset", problem, List.of()));
+        }
+    }
+
+    private static Button button(String text, String id, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+}

@@ -1,0 +1,121 @@
+package io.pixpool.ui;
+
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+import javax.imageio.ImageIO;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Helpers for the window tests: throw-away preferences, generated images, waiting on the FX thread. */
+final class UiTestSupport {
+
+    private UiTestSupport() {
+    }
+
+    /** A fresh preferences node nobody else uses; remove it with {@link #removePrefs}. */
+    static Preferences tempPrefs() {
+        return Preferences.userRoot().node("/io/pixpool/test/" + UUID.randomUUID());
+    }
+
+    static void removePrefs(Preferences p) {
+        try {
+            p.removeNode();
+            Preferences.userRoot().node("/io/pixpool/test").flush();
+        } catch (BackingStoreException | IllegalStateException e) {
+            throw new AssertionError("could not remove test preferences " + p, e);
+        }
+    }
+
+    /** Writes a w x h gradient image in the format given by the file name's extension. */
+    static Path image(Path dir, String name, int w, int h) {
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setPaint(new GradientPaint(0, 0, Color.ORANGE, w, h, Color.BLUE));
+        g.fillRect(0, 0, w, h);
+        g.setColor(Color.WHITE);
+        g.fillOval(w / 4, h / 4, w / 2, h / 2);
+        g.dispose();
+        String ext = name.substring(name.lastIndexOf('.') + 1);
+        Path p = dir.resolve(name);
+        try {
+            Files.createDirectories(dir);
+            if (!ImageIO.write(img, ext.equals("jpg") ? "jpeg" : ext, p.toFile())) throw new IOException("no writer " + ext);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p;
+    }
+
+    static List<Path> images(Path dir, int n, int w, int h) {
+        List<Path> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) out.add(image(dir, String.format("img-%03d.png", i), w, h));
+        return out;
+    }
+
+    static Dims dimsOf(Path p) {
+        try {
+            BufferedImage img = ImageIO.read(p.toFile());
+            if (img == null) throw new AssertionError("not an image: " + p);
+            return new Dims(img.getWidth(), img.getHeight());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Scrolls the scroll pane around {@code node} (if any) so that the node is in view, as a user would. */
+    static void reveal(javafx.scene.Node node) {
+        fx(() -> {
+            javafx.scene.Node p = node.getParent();
+            while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) p = p.getParent();
+            if (p == null) return;
+            javafx.scene.control.ScrollPane sp = (javafx.scene.control.ScrollPane) p;
+            javafx.scene.Node content = sp.getContent();
+            double y = content.sceneToLocal(node.localToScene(0, 0)).getY();
+            double free = content.getLayoutBounds().getHeight() - sp.getViewportBounds().getHeight();
+            if (free > 0) sp.setVvalue(Math.max(0, Math.min(1, (y - sp.getViewportBounds().getHeight() / 2) / free)));
+        });
+    }
+
+    /** Runs {@code c} on the FX thread and returns its result. */
+    static <T> T fxGet(Callable<T> c) {
+        try {
+            return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AssertionError(e.getCause() == null ? e : e.getCause());
+        }
+    }
+
+    static void fx(Runnable r) {
+        fxGet(() -> {
+            r.run();
+            return null;
+        });
+    }
+
+    /** Waits (polling on the FX thread) until {@code condition} holds. */
+    static void waitUntil(int seconds, String what, BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fxGet(condition::getAsBoolean));
+        } catch (TimeoutException e) {
+            throw new AssertionError("timed out after " + seconds + " s waiting for: " + what);
+        }
+    }
+}

@@ -33,6 +33,7 @@ public final class MainWindow {
         NoticePresenter.install(vm, stage, () -> view.table().showOnly(RowStatus.FAILED));
 
         stage.setTitle("Pixpool");
+        stage.getIcons().setAll(AppIcons.load());
         stage.setScene(scene);
         stage.setMinWidth(WindowState.MIN_WIDTH);
         stage.setMinHeight(WindowState.MIN_HEIGHT);

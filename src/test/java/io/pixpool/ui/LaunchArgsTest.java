@@ -35,6 +35,8 @@ class LaunchArgsTest {
             UiTestSupport.waitUntil(60, "4 rows", () -> table.getItems().size() == 4);
             List<String> names = fxGet(() -> new ArrayList<>(table.getItems().stream().map(FileRow::getName).toList()));
             assertThat(names).containsExactlyInAnyOrder("single.png", "img-000.png", "img-001.png", "img-002.png");
+            List<Double> iconSizes = fxGet(() -> stage.getIcons().stream().map(i -> i.getWidth()).toList());
+            assertThat(iconSizes).as("window icon sizes").containsExactly(16.0, 32.0, 64.0, 128.0, 256.0);
         } finally {
             FxToolkit.cleanupApplication(app);
             FxToolkit.cleanupStages();

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pixpool.core.InputFile;
 import io.pixpool.core.Recipe;
 import io.pixpool.core.ResizeSpec;
-import io.pixpool.core.TempFiles;
+import io.pixpool.testing.EventRecorder;
+import io.pixpool.testing.TestImages;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -317,7 +318,7 @@ class BatchPoolTest {
         return BatchSettings.of(recipe, out).withWorkers(workers).withWorkerHeapMb(256);
     }
 
-    private List<InputFile> images(int n, int w, int h, String fmt) throws IOException {
+    private List<InputFile> images(int n, int w, int h, String fmt) {
         List<InputFile> list = new ArrayList<>();
         for (int i = 0; i < n; i++) list.add(InputFile.of(TestImages.write(in.resolve("p" + i + "." + fmt), w, h, fmt, i)));
         return list;
@@ -346,11 +347,8 @@ class BatchPoolTest {
         for (BatchEvent.JobDone d : events.of(BatchEvent.JobDone.class)) assertThat(files).contains(d.output());
     }
 
-    private static void assertNoTempFiles(Path root) throws IOException {
-        if (!Files.exists(root)) return;
-        try (Stream<Path> s = Files.walk(root)) {
-            assertThat(s.filter(TempFiles::isTemp).collect(Collectors.toList())).isEmpty();
-        }
+    private static void assertNoTempFiles(Path root) {
+        assertThat(TestImages.tempFiles(root)).isEmpty();
     }
 
     private static void assertAllGone(List<Long> pids) throws InterruptedException {

@@ -3,6 +3,7 @@ package io.pixpool.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pixpool.core.TempFiles;
+import io.pixpool.testing.TestImages;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,7 @@ package io.pixpool.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pixpool.core.TempFiles;
+import io.pixpool.testing.TestImages;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -61,12 +62,6 @@ class BatchCommandEndToEndTest {
         return lines.stream().skip(1).map(l -> Arrays.asList(l.split(",", -1))).collect(Collectors.toList());
     }
 
-    private static List<Path> filesBelow(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
-        }
-    }
-
     @Test
     void inProcessRunResizesKeepsTheFolderStructureAndWritesTheReport() throws IOException {
         Path in = nestedInputs();
@@ -80,7 +75,7 @@ class BatchCommandEndToEndTest {
         assertSize(out.resolve("a.jpg"), 100, 75);
         assertSize(out.resolve("sub/b.png"), 75, 100);
         assertSize(out.resolve("sub/deep/c.bmp"), 100, 100);
-        assertThat(filesBelow(out)).hasSize(3);
+        assertThat(TestImages.regularFiles(out)).hasSize(3);
         List<List<String>> rows = reportRows(report);
         assertThat(rows).extracting(r -> r.get(0)).containsExactly(in.resolve("a.jpg").toString(),
                 in.resolve("sub/b.png").toString(), in.resolve("sub/deep/c.bmp").toString());
@@ -103,7 +98,7 @@ class BatchCommandEndToEndTest {
 
         assertThat(code).as(err()).isZero();
         assertThat(err()).isEmpty();
-        List<Path> made = filesBelow(out);
+        List<Path> made = TestImages.regularFiles(out);
         assertThat(made).hasSize(1);
         BufferedImage img = TestImages.read(made.get(0));
         assertThat(img.getWidth()).isEqualTo(50);
@@ -135,7 +130,7 @@ class BatchCommandEndToEndTest {
         assertThat(rows).extracting(r -> r.get(1)).containsExactly("done", "done", "failed", "done");
         assertThat(rows.get(2).get(0)).isEqualTo(in.resolve("sub/broken.jpg").toString());
         assertThat(rows.get(2).get(6)).isNotBlank();
-        assertThat(filesBelow(out)).hasSize(3);
+        assertThat(TestImages.regularFiles(out)).hasSize(3);
     }
 
     @Test
@@ -155,7 +150,7 @@ class BatchCommandEndToEndTest {
         assertThat(err()).contains("ignored 3 images inside the output folder " + out + "\n")
                 .contains("3 files: 0 done, 3 skipped, 0 failed, 0 cancelled");
         assertThat(reportRows(report)).extracting(r -> r.get(1)).containsExactly("skipped", "skipped", "skipped");
-        assertThat(filesBelow(out)).hasSize(3);
+        assertThat(TestImages.regularFiles(out)).hasSize(3);
     }
 
     // ---- the real command as its own JVM ------------------------------------------------------------------------
@@ -260,7 +255,7 @@ class BatchCommandEndToEndTest {
         List<List<String>> rows = reportRows(report);
         assertThat(rows).hasSize(n);
         assertThat(rows).extracting(r -> r.get(1)).containsOnly("done", "cancelled").contains("done", "cancelled");
-        List<Path> outputs = filesBelow(out);
+        List<Path> outputs = TestImages.regularFiles(out);
         assertThat(outputs).noneMatch(TempFiles::isTemp);
         List<Path> reported = rows.stream().filter(r -> r.get(1).equals("done")).map(r -> Path.of(r.get(2)))
                 .collect(Collectors.toList());

@@ -2,6 +2,7 @@ package io.pixpool.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pixpool.testing.TestImages;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -10,7 +10,6 @@ import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +18,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -79,13 +77,7 @@ final class TestImages {
     }
 
     static Path write(BufferedImage img, String format, Path file) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            if (!ImageIO.write(img, format, file.toFile())) throw new IllegalStateException("no writer for " + format);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return io.pixpool.testing.TestImages.write(file, io.pixpool.testing.TestImages.encode(img, format));
     }
 
     static byte[] jpegBytes(BufferedImage img, float quality, boolean progressive) {
@@ -128,17 +120,11 @@ final class TestImages {
 
     /** A PNG with an eXIf chunk (holding only Orientation) right after IHDR. */
     static byte[] pngWithOrientation(BufferedImage img, int orientation) {
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(img, "png", png);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        byte[] b = png.toByteArray();
+        byte[] b = io.pixpool.testing.TestImages.encode(img, "png");
         int afterIhdr = 8 + 4 + 4 + 13 + 4;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(b, 0, afterIhdr);
-        chunk(out, "eXIf", exifTiff(orientation));
+        io.pixpool.testing.TestImages.pngChunk(out, "eXIf", exifTiff(orientation));
         out.write(b, afterIhdr, b.length - afterIhdr);
         return out.toByteArray();
     }
@@ -197,46 +183,15 @@ final class TestImages {
 
     /** A PNG whose IHDR claims {@code w x h} (8-bit RGB) followed by a tiny IDAT and IEND, CRCs correct. */
     static byte[] pngHeaderOnly(int w, int h) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
-        ByteBuffer ihdr = ByteBuffer.allocate(13);
-        ihdr.putInt(w).putInt(h).put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
-        chunk(out, "IHDR", ihdr.array());
-        chunk(out, "IDAT", new byte[] {0x78, (byte) 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01});
-        chunk(out, "IEND", new byte[0]);
-        return out.toByteArray();
-    }
-
-    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
-        byte[] t = type.getBytes(StandardCharsets.US_ASCII);
-        out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
-        out.writeBytes(t);
-        out.writeBytes(data);
-        CRC32 crc = new CRC32();
-        crc.update(t);
-        crc.update(data);
-        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+        return io.pixpool.testing.TestImages.pngHeaderAndTinyIdat(w, h);
     }
 
     static Path resource(String name, Path dir) {
-        try (InputStream in = TestImages.class.getResourceAsStream("/images/" + name)) {
-            if (in == null) throw new IllegalStateException("missing test resource " + name);
-            Path p = dir.resolve(name);
-            Files.write(p, in.readAllBytes());
-            return p;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return io.pixpool.testing.TestImages.write(dir.resolve(name), io.pixpool.testing.TestImages.resource(name));
     }
 
     static BufferedImage read(Path p) {
-        try {
-            BufferedImage img = ImageIO.read(p.toFile());
-            if (img == null) throw new IllegalStateException("cannot read back " + p);
-            return img;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return io.pixpool.testing.TestImages.read(p);
     }
 
     /** Asserts the pixel's colour channels are each within {@code tol} of {@code rgb}. */

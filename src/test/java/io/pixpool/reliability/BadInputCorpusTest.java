@@ -2,9 +2,7 @@ package io.pixpool.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
+import io.pixpool.testing.TestImages;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
-import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,13 +44,13 @@ class BadInputCorpusTest {
         Random random = new Random(5);
 
         for (String fmt : FORMATS) {
-            byte[] valid = Images.encode(fmt, 96, 64, fmt.length());
-            corpus.put(Images.write(in.resolve("good/valid." + fmt), valid), Expect.DONE);
-            corpus.put(Images.write(in.resolve("bad/header-only." + fmt), java.util.Arrays.copyOf(valid, Math.min(valid.length - 1, 24))), Expect.FAILED);
+            byte[] valid = TestImages.encode(fmt, 96, 64, fmt.length());
+            corpus.put(TestImages.write(in.resolve("good/valid." + fmt), valid), Expect.DONE);
+            corpus.put(TestImages.write(in.resolve("bad/header-only." + fmt), java.util.Arrays.copyOf(valid, Math.min(valid.length - 1, 24))), Expect.FAILED);
             for (double cut : CUTS) {
                 int len = Math.max(1, (int) (valid.length * cut));
                 // a cut file must fail, not turn into a silently half-grey "done" picture
-                corpus.put(Images.write(in.resolve("bad/truncated-" + (int) (cut * 100) + "." + fmt),
+                corpus.put(TestImages.write(in.resolve("bad/truncated-" + (int) (cut * 100) + "." + fmt),
                         java.util.Arrays.copyOf(valid, len)), Expect.FAILED);
             }
             for (int k = 0; k < FLIPS_PER_FORMAT; k++) {
@@ -63,31 +60,31 @@ class BadInputCorpusTest {
                     int at = random.nextInt(flipped.length);
                     flipped[at] ^= (byte) (1 << random.nextInt(8));
                 }
-                corpus.put(Images.write(in.resolve("bad/flipped-" + k + "." + fmt), flipped), Expect.DONE_OR_FAILED);
+                corpus.put(TestImages.write(in.resolve("bad/flipped-" + k + "." + fmt), flipped), Expect.DONE_OR_FAILED);
             }
         }
-        corpus.put(Images.write(in.resolve("bad/zero.jpg"), new byte[0]), Expect.FAILED);
-        corpus.put(Images.write(in.resolve("bad/zero.png"), new byte[0]), Expect.FAILED);
-        corpus.put(Images.write(in.resolve("bad/zero.webp"), new byte[0]), Expect.FAILED);
-        corpus.put(Images.write(in.resolve("bad/letter.jpg"), "Dear user,\nthis is not a photo.\n".getBytes(StandardCharsets.UTF_8)), Expect.FAILED);
-        corpus.put(Images.write(in.resolve("bad/bomb.png"), pngHeaderOnly(100_000, 100_000)), Expect.FAILED);
+        corpus.put(TestImages.write(in.resolve("bad/zero.jpg"), new byte[0]), Expect.FAILED);
+        corpus.put(TestImages.write(in.resolve("bad/zero.png"), new byte[0]), Expect.FAILED);
+        corpus.put(TestImages.write(in.resolve("bad/zero.webp"), new byte[0]), Expect.FAILED);
+        corpus.put(TestImages.write(in.resolve("bad/letter.jpg"), "Dear user,\nthis is not a photo.\n".getBytes(StandardCharsets.UTF_8)), Expect.FAILED);
+        corpus.put(TestImages.write(in.resolve("bad/bomb.png"), TestImages.pngHeaderOnly(100_000, 100_000)), Expect.FAILED);
 
-        byte[] jpg = Images.encode("jpg", 80, 60, 9);
-        corpus.put(Images.write(in.resolve("names/name with  spaces .jpg"), jpg), Expect.DONE);
+        byte[] jpg = TestImages.encode("jpg", 80, 60, 9);
+        corpus.put(TestImages.write(in.resolve("names/name with  spaces .jpg"), jpg), Expect.DONE);
         String longName = "long-" + "x".repeat(220) + ".jpg"; // 229 bytes, under the 255-byte limit
-        corpus.put(Images.write(in.resolve("names").resolve(longName), jpg), Expect.DONE);
+        corpus.put(TestImages.write(in.resolve("names").resolve(longName), jpg), Expect.DONE);
         boolean utf8Names = "UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding"));
         if (utf8Names) {
-            corpus.put(Images.write(in.resolve("names/Ünïcødé 写真 ✓.jpg"), jpg), Expect.DONE);
+            corpus.put(TestImages.write(in.resolve("names/Ünïcødé 写真 ✓.jpg"), jpg), Expect.DONE);
         } else {
             System.out.println("bad input corpus: unicode file name left out, this JVM's file name encoding is "
                     + System.getProperty("sun.jnu.encoding"));
         }
         Path deep = in.resolve("nested");
         for (int i = 0; i < 40; i++) deep = deep.resolve("level" + i);
-        corpus.put(Images.write(deep.resolve("deep.png"), Images.encode("png", 40, 30, 2)), Expect.DONE);
+        corpus.put(TestImages.write(deep.resolve("deep.png"), 40, 30, "png", 2), Expect.DONE);
         Files.createSymbolicLink(in.resolve("nested/level0/loop"), in.resolve("nested")); // a folder that contains itself
-        Path unreadable = Images.write(in.resolve("locked/secret.jpg"), jpg);
+        Path unreadable = TestImages.write(in.resolve("locked/secret.jpg"), jpg);
         Files.setPosixFilePermissions(unreadable, PosixFilePermissions.fromString("---------"));
         sources.watch(in);
 
@@ -129,10 +126,10 @@ class BadInputCorpusTest {
         assertThat(rows.get(deep.resolve("deep.png")).get(2)).isEqualTo(out.resolve(in.relativize(deep)).resolve("deep.png").toString());
         assertThat(rows.get(in.resolve("bad/bomb.png")).get(6)).contains("100000x100000");
 
-        List<Path> outputs = Images.regularFiles(out);
+        List<Path> outputs = TestImages.regularFiles(out);
         assertThat(outputs).containsExactlyInAnyOrderElementsOf(doneOutputs);
-        assertThat(Images.undecodable(outputs)).as("outputs that do not decode").isEmpty();
-        assertThat(Images.tempFiles(out)).isEmpty();
+        assertThat(TestImages.undecodable(outputs)).as("outputs that do not decode").isEmpty();
+        assertThat(TestImages.tempFiles(out)).isEmpty();
         long bad = corpus.values().stream().filter(x -> x != Expect.DONE).count() + 1; // + the unreadable file
         System.out.printf("bad input corpus: %d files tried (%d bad incl. the unreadable one, plus a symlink loop), "
                 + "%d failed with a message, damaged but still decoded to a valid output: %s%n",
@@ -143,31 +140,5 @@ class BadInputCorpusTest {
     private static List<String> failureMessages(Map<Path, List<String>> rows) {
         return rows.values().stream().filter(r -> r.get(1).equals("failed"))
                 .map(r -> Path.of(r.get(0)).getFileName() + ": " + r.get(6)).sorted().collect(Collectors.toList());
-    }
-
-    /** A PNG signature, an IHDR claiming w x h 8-bit RGB, and IEND: a header that promises far too many pixels. */
-    private static byte[] pngHeaderOnly(int w, int h) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream d = new DataOutputStream(bytes);
-        d.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
-        ByteArrayOutputStream ihdr = new ByteArrayOutputStream();
-        DataOutputStream i = new DataOutputStream(ihdr);
-        i.writeInt(w);
-        i.writeInt(h);
-        i.write(new byte[] {8, 2, 0, 0, 0});
-        chunk(d, "IHDR", ihdr.toByteArray());
-        chunk(d, "IEND", new byte[0]);
-        return bytes.toByteArray();
-    }
-
-    private static void chunk(DataOutputStream d, String type, byte[] data) throws IOException {
-        byte[] t = type.getBytes(StandardCharsets.US_ASCII);
-        d.writeInt(data.length);
-        d.write(t);
-        d.write(data);
-        CRC32 crc = new CRC32();
-        crc.update(t);
-        crc.update(data);
-        d.writeInt((int) crc.getValue());
     }
 }

@@ -2,6 +2,7 @@ package io.pixpool.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pixpool.testing.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -33,8 +34,8 @@ class CoordinatorKillTest {
     void killedBatchLeavesNoWorkersNoPartialOutputsAndARerunWithSkipCompletesTheRest() throws Exception {
         Path in = Files.createDirectories(dir.resolve("in"));
         Path out = dir.resolve("out");
-        byte[] photo = Images.encode("jpg", 1600, 1200, 3);
-        for (int i = 0; i < FILES; i++) Images.write(in.resolve(String.format("photo%02d.jpg", i)), photo);
+        byte[] photo = TestImages.encode("jpg", 1600, 1200, 3);
+        for (int i = 0; i < FILES; i++) TestImages.write(in.resolve(String.format("photo%02d.jpg", i)), photo);
         sources.watch(in);
         Cli cli = new Cli(dir);
         String[] args = {"--workers", "2", "--fit", "1000x1000", "--quality-method", "ultra", "--out", out.toString(), in.toString()};
@@ -59,8 +60,8 @@ class CoordinatorKillTest {
 
         List<Path> finished = outputs(out);
         assertThat(finished.size()).as("some but not all files were done").isBetween(4, FILES - 1);
-        assertThat(Images.tempFiles(out)).as("temp files left by the killed batch").isEmpty();
-        assertThat(Images.undecodable(finished)).as("half-written outputs").isEmpty();
+        assertThat(TestImages.tempFiles(out)).as("temp files left by the killed batch").isEmpty();
+        assertThat(TestImages.undecodable(finished)).as("half-written outputs").isEmpty();
         Map<Path, Snapshot> before = new HashMap<>();
         for (Path f : finished) before.put(f, new Snapshot(Files.readAllBytes(f), Files.getLastModifiedTime(f)));
 
@@ -72,8 +73,8 @@ class CoordinatorKillTest {
                 FILES, FILES - finished.size(), finished.size()));
         List<Path> all = outputs(out);
         assertThat(all).hasSize(FILES);
-        assertThat(Images.tempFiles(out)).isEmpty();
-        assertThat(Images.undecodable(all)).isEmpty();
+        assertThat(TestImages.tempFiles(out)).isEmpty();
+        assertThat(TestImages.undecodable(all)).isEmpty();
         for (Map.Entry<Path, Snapshot> e : before.entrySet()) {
             assertThat(Files.readAllBytes(e.getKey())).as("bytes of %s", e.getKey()).isEqualTo(e.getValue().bytes());
             assertThat(Files.getLastModifiedTime(e.getKey())).as("mtime of %s", e.getKey()).isEqualTo(e.getValue().mtime());
@@ -89,7 +90,7 @@ class CoordinatorKillTest {
     @Test
     void aResultTheDeadCoordinatorNeverPlacedIsRemovedByItsWorker() throws Exception {
         Path in = Files.createDirectories(dir.resolve("in"));
-        Path source = Images.write(in.resolve("one.png"), Images.encode("png", 200, 100, 1));
+        Path source = TestImages.write(in.resolve("one.png"), 200, 100, "png", 1);
         Path out = Files.createDirectories(dir.resolve("out"));
         sources.watch(in);
 
@@ -104,10 +105,10 @@ class CoordinatorKillTest {
         assertThat(lines).as(said).containsKeys("worker", "temp");
         Processes.assertAllGone(List.of(Long.parseLong(lines.get("worker"))));
         assertThat(Path.of(lines.get("temp")).getParent()).isEqualTo(out);
-        assertThat(Images.tempFiles(out)).as("the unplaced result's temp file").isEmpty();
+        assertThat(TestImages.tempFiles(out)).as("the unplaced result's temp file").isEmpty();
     }
 
     private static List<Path> outputs(Path out) throws java.io.IOException {
-        return Images.regularFiles(out).stream().filter(f -> !io.pixpool.core.TempFiles.isTemp(f)).collect(Collectors.toList());
+        return TestImages.regularFiles(out).stream().filter(f -> !io.pixpool.core.TempFiles.isTemp(f)).collect(Collectors.toList());
     }
 }

@@ -2,6 +2,7 @@ package io.pixpool.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pixpool.testing.TestImages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +26,8 @@ class OutputFaultsTest {
     @Test
     void aReadOnlyOutputFolderFailsEveryFileWithPermissionDeniedAndWritesNothing() throws Exception {
         Path in = dir.resolve("in");
-        Images.write(in.resolve("a.jpg"), Images.encode("jpg", 120, 90, 1));
-        Images.write(in.resolve("sub/b.png"), Images.encode("png", 90, 120, 2));
+        TestImages.write(in.resolve("a.jpg"), 120, 90, "jpg", 1);
+        TestImages.write(in.resolve("sub/b.png"), 90, 120, "png", 2);
         sources.watch(in);
         Path out = Files.createDirectories(dir.resolve("out"));
         Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("r-xr-xr-x"));
@@ -40,14 +41,14 @@ class OutputFaultsTest {
         assertThat(rows).extracting(r -> r.get(1)).containsExactly("failed", "failed");
         assertThat(rows.get(0).get(6)).isEqualTo("cannot write in " + out + ": permission denied");
         assertThat(rows.get(1).get(6)).isEqualTo("cannot create output folder " + out.resolve("sub") + ": permission denied");
-        assertThat(Images.regularFiles(out)).as("nothing written, not even a temp file").isEmpty();
+        assertThat(TestImages.regularFiles(out)).as("nothing written, not even a temp file").isEmpty();
     }
 
     @Test
     void aFolderThatFillsUpFailsTheFilesThatDoNotFitWithTheOsReasonAndLeavesNoPartialFile() throws Exception {
         Path in = dir.resolve("in");
         int files = 6;
-        for (int i = 0; i < files; i++) Images.write(in.resolve("noise" + i + ".png"), Images.noisePng(420, 420, i)); // ~530 KB each
+        for (int i = 0; i < files; i++) TestImages.write(in.resolve("noise" + i + ".png"), TestImages.noisePng(420, 420, i)); // ~530 KB each
         sources.watch(in);
         Path out = Files.createDirectories(dir.resolve("small-disk"));
         Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", out.toString())
@@ -70,10 +71,10 @@ class OutputFaultsTest {
             assertThat(done.size() + failed.size()).isEqualTo(files);
             assertThat(failed).allSatisfy(r -> assertThat(r.get(6)).contains("No space left on device")
                     .doesNotContain("Exception"));
-            List<Path> outputs = Images.regularFiles(out);
+            List<Path> outputs = TestImages.regularFiles(out);
             assertThat(outputs).containsExactlyInAnyOrderElementsOf(done.stream().map(r -> Path.of(r.get(2))).collect(Collectors.toList()));
-            assertThat(Images.undecodable(outputs)).as("partial outputs").isEmpty();
-            assertThat(Images.tempFiles(out)).isEmpty();
+            assertThat(TestImages.undecodable(outputs)).as("partial outputs").isEmpty();
+            assertThat(TestImages.tempFiles(out)).isEmpty();
             System.out.printf("full disk: %d done, %d failed: %s%n", done.size(), failed.size(), failed.get(0).get(6));
         } finally {
             unmount(out);
@@ -83,8 +84,8 @@ class OutputFaultsTest {
     @Test
     void theInputFolderAsOutputFolderNeverOverwritesASource() throws Exception {
         Path in = dir.resolve("in");
-        Images.write(in.resolve("a.jpg"), Images.encode("jpg", 200, 100, 1));
-        Images.write(in.resolve("b.png"), Images.encode("png", 200, 100, 2));
+        TestImages.write(in.resolve("a.jpg"), 200, 100, "jpg", 1);
+        TestImages.write(in.resolve("b.png"), 200, 100, "png", 2);
         sources.watch(in);
         Cli cli = new Cli(dir);
 
@@ -95,14 +96,14 @@ class OutputFaultsTest {
             assertThat(r.get(1)).isEqualTo("failed");
             assertThat(r.get(6)).isEqualTo("output would overwrite the source file " + r.get(0));
         });
-        assertThat(Images.regularFiles(in)).hasSize(2);
+        assertThat(TestImages.regularFiles(in)).hasSize(2);
 
         Cli.Run rename = cli.run(120, "--workers", "2", "--fit", "50x50", "--out", in.toString(), in.toString());
         assertThat(rename.exit()).as(rename.stderr()).isZero();
-        assertThat(Images.regularFiles(in)).containsExactlyInAnyOrder(in.resolve("a.jpg"), in.resolve("b.png"),
+        assertThat(TestImages.regularFiles(in)).containsExactlyInAnyOrder(in.resolve("a.jpg"), in.resolve("b.png"),
                 in.resolve("a-1.jpg"), in.resolve("b-1.png"));
-        assertThat(Images.undecodable(List.of(in.resolve("a-1.jpg"), in.resolve("b-1.png")))).isEmpty();
-        assertThat(Images.tempFiles(in)).isEmpty();
+        assertThat(TestImages.undecodable(List.of(in.resolve("a-1.jpg"), in.resolve("b-1.png")))).isEmpty();
+        assertThat(TestImages.tempFiles(in)).isEmpty();
         // the sources themselves: checked byte for byte by the extension after this test
     }
 

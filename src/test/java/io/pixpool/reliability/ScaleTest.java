@@ -11,6 +11,8 @@ import io.pixpool.core.InputFile;
 import io.pixpool.core.InputScanner;
 import io.pixpool.core.Recipe;
 import io.pixpool.core.ResizeSpec;
+import io.pixpool.testing.EventRecorder;
+import io.pixpool.testing.TestImages;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
@@ -40,11 +42,11 @@ class ScaleTest {
     void tenThousandFilesCompleteWithAFlatCoordinatorHeap() throws Exception {
         Path in = dir.resolve("in");
         List<byte[]> variants = new ArrayList<>();
-        for (int i = 0; i < 16; i++) variants.add(Images.encode("png", 16, 16, i));
+        for (int i = 0; i < 16; i++) variants.add(TestImages.encode("png", 16, 16, i));
         List<InputFile> inputs = new ArrayList<>(FILES);
         for (int i = 0; i < FILES; i++) {
             Path rel = Path.of("d" + i / 1000);
-            inputs.add(new InputFile(Images.write(in.resolve(rel).resolve("t" + i + ".png"), variants.get(i % 16)), rel));
+            inputs.add(new InputFile(TestImages.write(in.resolve(rel).resolve("t" + i + ".png"), variants.get(i % 16)), rel));
         }
         sources.watch(in);
         Path out = dir.resolve("out");
@@ -61,7 +63,7 @@ class ScaleTest {
                     if (e instanceof BatchEvent.JobDone) done.incrementAndGet();
                     if (e instanceof BatchEvent.JobFailed f) failures.add(f.job() + ": " + f.message());
                     if (e instanceof BatchEvent.WorkerStarted w) workers.add(w.pid());
-                    if (Events.isTerminal(e)) ended.incrementAndGet();
+                    if (EventRecorder.isTerminal(e)) ended.incrementAndGet();
                 });
         long[] samples = new long[4];
         int next = 0;
@@ -86,8 +88,8 @@ class ScaleTest {
         // flat: what the batch holds per file is small; from a quarter to the end the heap grows by < 16 MiB
         assertThat(samples[3] - samples[0]).as("heap growth from 25%% to 100%% of %d files", FILES).isLessThan(16L << 20);
         assertThat(peak - baseline).as("peak above the baseline").isLessThan(48L << 20);
-        assertThat(Images.regularFiles(out)).hasSize(FILES);
-        assertThat(Images.tempFiles(out)).isEmpty();
+        assertThat(TestImages.regularFiles(out)).hasSize(FILES);
+        assertThat(TestImages.tempFiles(out)).isEmpty();
         Processes.assertAllGone(workers);
     }
 

@@ -9,6 +9,8 @@ import io.pixpool.batch.BatchSummary;
 import io.pixpool.core.InputFile;
 import io.pixpool.core.Recipe;
 import io.pixpool.core.ResizeSpec;
+import io.pixpool.testing.EventRecorder;
+import io.pixpool.testing.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,23 +46,23 @@ class WorkerKillStormTest {
         Path in = Files.createDirectories(dir.resolve("in"));
         Path out = dir.resolve("out");
         List<byte[]> variants = new ArrayList<>();
-        for (int i = 0; i < 10; i++) variants.add(Images.encode(i % 2 == 0 ? "jpg" : "png", 640, 480, i));
+        for (int i = 0; i < 10; i++) variants.add(TestImages.encode(i % 2 == 0 ? "jpg" : "png", 640, 480, i));
         List<InputFile> inputs = new ArrayList<>();
         for (int i = 0; i < FILES; i++) {
             String ext = i % 2 == 0 ? "jpg" : "png";
             Path sub = in.resolve("part" + i % 3);
-            inputs.add(new InputFile(Images.write(sub.resolve(String.format("f%03d.%s", i, ext)), variants.get(i % 10)),
+            inputs.add(new InputFile(TestImages.write(sub.resolve(String.format("f%03d.%s", i, ext)), variants.get(i % 10)),
                     Path.of("part" + i % 3)));
         }
         sources.watch(in);
 
-        Events events = new Events();
+        EventRecorder events = new EventRecorder();
         Map<Integer, SlotState> slots = new ConcurrentHashMap<>();
         events.react(e -> {
             if (e instanceof BatchEvent.WorkerStarted w) slots.put(w.worker(), new SlotState(w.pid(), -1, 0));
             if (e instanceof BatchEvent.JobStarted s) slots.computeIfPresent(s.worker(), (k, v) -> new SlotState(v.pid(), s.job(), s.attempt()));
-            if (Events.isTerminal(e) || e instanceof BatchEvent.JobRetrying) {
-                int job = Events.jobOf(e);
+            if (EventRecorder.isTerminal(e) || e instanceof BatchEvent.JobRetrying) {
+                int job = EventRecorder.jobOf(e);
                 slots.replaceAll((k, v) -> v.job() == job ? new SlotState(v.pid(), -1, 0) : v);
             }
         });
@@ -101,14 +103,14 @@ class WorkerKillStormTest {
                 .allSatisfy(r -> assertThat(r.reason()).isEqualTo("worker crashed (exit 137)"));
 
         // exactly once: one output per input at its own name (a second placement would have made name-1.jpg)
-        List<Path> outputs = Images.regularFiles(out);
+        List<Path> outputs = TestImages.regularFiles(out);
         List<Path> expected = inputs.stream().map(f -> f.outputDir(out).resolve(f.source().getFileName()))
                 .sorted().collect(Collectors.toList());
         assertThat(outputs).containsExactlyElementsOf(expected);
         assertThat(events.of(BatchEvent.JobDone.class)).extracting(BatchEvent.JobDone::output)
                 .containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(Images.undecodable(outputs)).as("outputs that do not decode").isEmpty();
-        assertThat(Images.tempFiles(out)).as("temp files left").isEmpty();
+        assertThat(TestImages.undecodable(outputs)).as("outputs that do not decode").isEmpty();
+        assertThat(TestImages.tempFiles(out)).as("temp files left").isEmpty();
         Processes.assertAllGone(events.workerPids());
     }
 }

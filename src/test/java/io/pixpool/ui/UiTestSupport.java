@@ -1,12 +1,7 @@
 package io.pixpool.ui;
 
-import java.awt.Color;
-import java.awt.GradientPaint;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.pixpool.testing.TestImages;
+import java.awt.Dimension;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +13,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
-import javax.imageio.ImageIO;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Helpers for the window tests: throw-away preferences, generated images, waiting on the FX thread. */
@@ -41,24 +35,9 @@ final class UiTestSupport {
         }
     }
 
-    /** Writes a w x h gradient image in the format given by the file name's extension. */
+    /** Writes a w x h picture in the format given by the file name's extension. */
     static Path image(Path dir, String name, int w, int h) {
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setPaint(new GradientPaint(0, 0, Color.ORANGE, w, h, Color.BLUE));
-        g.fillRect(0, 0, w, h);
-        g.setColor(Color.WHITE);
-        g.fillOval(w / 4, h / 4, w / 2, h / 2);
-        g.dispose();
-        String ext = name.substring(name.lastIndexOf('.') + 1);
-        Path p = dir.resolve(name);
-        try {
-            Files.createDirectories(dir);
-            if (!ImageIO.write(img, ext.equals("jpg") ? "jpeg" : ext, p.toFile())) throw new IOException("no writer " + ext);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return p;
+        return TestImages.write(dir.resolve(name), w, h);
     }
 
     static List<Path> images(Path dir, int n, int w, int h) {
@@ -68,13 +47,8 @@ final class UiTestSupport {
     }
 
     static Dims dimsOf(Path p) {
-        try {
-            BufferedImage img = ImageIO.read(p.toFile());
-            if (img == null) throw new AssertionError("not an image: " + p);
-            return new Dims(img.getWidth(), img.getHeight());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Dimension d = TestImages.dims(p);
+        return new Dims(d.width, d.height);
     }
 
     /** Scrolls the scroll pane around {@code node} (if any) so that the node is in view, as a user would. */

@@ -1,7 +1,10 @@
-package io.pixpool.batch;
+package io.pixpool.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pixpool.batch.BatchEvent;
+import io.pixpool.batch.BatchListener;
+import io.pixpool.batch.BatchSummary;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,8 +13,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-/** Records a batch's events in the order the listener saw them, runs optional reactions, checks the rules. */
-final class EventRecorder implements BatchListener {
+/**
+ * Records a batch's events in the order the listener saw them, runs optional reactions, and checks the one set of
+ * event rules every batch keeps (see {@link #assertConsistent}).
+ */
+public final class EventRecorder implements BatchListener {
 
     private final List<BatchEvent> events = new CopyOnWriteArrayList<>();
     private final List<Consumer<BatchEvent>> reactions = new CopyOnWriteArrayList<>();
@@ -22,25 +28,32 @@ final class EventRecorder implements BatchListener {
         reactions.forEach(r -> r.accept(event));
     }
 
-    EventRecorder react(Consumer<BatchEvent> reaction) {
+    /** Runs {@code reaction} on every event after recording it (on the listener's thread). */
+    public EventRecorder react(Consumer<BatchEvent> reaction) {
         reactions.add(reaction);
         return this;
     }
 
-    List<BatchEvent> all() {
+    public List<BatchEvent> all() {
         return List.copyOf(events);
     }
 
-    <T extends BatchEvent> List<T> of(Class<T> type) {
+    public <T extends BatchEvent> List<T> of(Class<T> type) {
         return events.stream().filter(type::isInstance).map(type::cast).collect(Collectors.toList());
     }
 
-    static boolean isTerminal(BatchEvent e) {
+    /** Pids of every worker that said hello. */
+    public List<Long> workerPids() {
+        return of(BatchEvent.WorkerStarted.class).stream().map(BatchEvent.WorkerStarted::pid).collect(Collectors.toList());
+    }
+
+    public static boolean isTerminal(BatchEvent e) {
         return e instanceof BatchEvent.JobDone || e instanceof BatchEvent.JobSkipped
                 || e instanceof BatchEvent.JobFailed || e instanceof BatchEvent.JobCancelled;
     }
 
-    static int jobOf(BatchEvent e) {
+    /** The job an event is about, or -1 for batch and worker events. */
+    public static int jobOf(BatchEvent e) {
         if (e instanceof BatchEvent.JobQueued q) return q.job();
         if (e instanceof BatchEvent.JobStarted s) return s.job();
         if (e instanceof BatchEvent.JobRetrying r) return r.job();
@@ -52,17 +65,19 @@ final class EventRecorder implements BatchListener {
     }
 
     /** The terminal event of each job. */
-    Map<Integer, BatchEvent> terminals() {
+    public Map<Integer, BatchEvent> terminals() {
         Map<Integer, BatchEvent> m = new HashMap<>();
         for (BatchEvent e : events) if (isTerminal(e)) m.put(jobOf(e), e);
         return m;
     }
 
     /**
-     * The rules every batch keeps: JobQueued first for each job, exactly one terminal event per job, JobStarted before
-     * a done/failed/skipped ending, nothing of a job after its end, BatchFinished last with matching counts.
+     * The rules every batch keeps: JobQueued first for each job; exactly one terminal event per job and nothing of
+     * the job after it; JobStarted before a done or skipped ending; attempts counted up, with a JobRetrying (with a
+     * reason) announcing each further one; BatchFinished last and once, with counts matching the endings; every
+     * worker that started also exited.
      */
-    BatchSummary assertConsistent(int total) {
+    public BatchSummary assertConsistent(int total) {
         List<BatchEvent> all = all();
         assertThat(all).isNotEmpty();
         assertThat(all.get(all.size() - 1)).isInstanceOf(BatchEvent.BatchFinished.class);
@@ -85,6 +100,7 @@ final class EventRecorder implements BatchListener {
             if (!(end instanceof BatchEvent.JobCancelled) && !(end instanceof BatchEvent.JobFailed)) {
                 assertThat(es).as("job %d started", job).anyMatch(e -> e instanceof BatchEvent.JobStarted);
             }
+            assertAttempts(job, es);
             if (end instanceof BatchEvent.JobDone) done++;
             else if (end instanceof BatchEvent.JobFailed) failed++;
             else if (end instanceof BatchEvent.JobSkipped) skipped++;
@@ -92,15 +108,29 @@ final class EventRecorder implements BatchListener {
         }
         BatchSummary s = ((BatchEvent.BatchFinished) all.get(all.size() - 1)).summary();
         assertThat(s.total()).isEqualTo(total);
-        assertThat(s.done()).isEqualTo(done);
-        assertThat(s.failed()).isEqualTo(failed);
-        assertThat(s.skipped()).isEqualTo(skipped);
-        assertThat(s.cancelled()).isEqualTo(cancelled);
+        assertThat(s.done()).as("done").isEqualTo(done);
+        assertThat(s.failed()).as("failed").isEqualTo(failed);
+        assertThat(s.skipped()).as("skipped").isEqualTo(skipped);
+        assertThat(s.cancelled()).as("cancelled").isEqualTo(cancelled);
+        List<Long> exited = of(BatchEvent.WorkerExited.class).stream().map(BatchEvent.WorkerExited::pid).collect(Collectors.toList());
+        assertThat(exited).as("every started worker exited").containsAll(workerPids());
         return s;
     }
 
-    /** Pids of every worker that said hello. */
-    List<Long> workerPids() {
-        return of(BatchEvent.WorkerStarted.class).stream().map(BatchEvent.WorkerStarted::pid).collect(Collectors.toList());
+    /** Attempts count up; each attempt after the first is announced by a JobRetrying with a reason. */
+    private static void assertAttempts(int job, List<BatchEvent> es) {
+        int attempt = 0;
+        int announced = 1;
+        for (BatchEvent e : es) {
+            if (e instanceof BatchEvent.JobRetrying r) {
+                assertThat(r.attempt()).as("retry of job %d", job).isEqualTo(announced + 1);
+                assertThat(r.reason()).isNotBlank();
+                announced = r.attempt();
+            }
+            if (e instanceof BatchEvent.JobStarted s) {
+                assertThat(s.attempt()).as("attempts of job %d: %s", job, es).isGreaterThan(attempt).isEqualTo(announced);
+                attempt = s.attempt();
+            }
+        }
     }
 }

@@ -1,0 +1,39 @@
+package io.pixpool.core.jpeg;
+
+/** One colour component of the frame: its sampling, its blocks (coefficients or samples) and its decode state. */
+final class Component {
+
+    final int id;
+    final int h;
+    final int v;
+    final int tq;
+    /** Upsampling ratio to the full image (max sampling / own sampling). */
+    int hr;
+    int vr;
+    /** Blocks stored per line / column (whole MCUs in interleaved frames). */
+    int bw;
+    int bh;
+    /** Blocks that hold image samples (a non-interleaved scan covers exactly these). */
+    int bwReal;
+    int bhReal;
+    /** Valid samples at the output scale. */
+    int cw;
+    int ch;
+    /** Quantisation table in natural order, latched at the component's first scan. */
+    int[] quant;
+    /** Progressive only: every block's coefficients, natural order, not dequantised. */
+    short[] coef;
+    /** Decoded samples at the output scale, bw * blockSize wide. */
+    byte[] plane;
+    int stride;
+    int dcPred;
+    HuffmanTable dc;
+    HuffmanTable ac;
+
+    Component(int id, int h, int v, int tq) {
+        this.id = id;
+        this.h = h;
+        this.v = v;
+        this.tq = tq;
+    }
+}

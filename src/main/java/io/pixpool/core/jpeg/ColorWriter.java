@@ -5,7 +5,7 @@ import java.awt.image.DataBufferInt;
 
 /**
  * Turns the decoded component planes into a TYPE_INT_RGB image: chroma upsampled to the output size (libjpeg's
- * "fancy" triangle filter for 2x1 and 2x2 subsampling, as the JDK reader does; replication otherwise), then
+ * "fancy" triangle filter for 2x1, 2x2 and 1x2 subsampling, as the JDK reader does; replication otherwise), then
  * YCbCr to RGB with libjpeg's JFIF integer tables.
  */
 final class ColorWriter {
@@ -98,6 +98,16 @@ final class ColorWriter {
         int s = c.stride;
         int cw = c.cw;
         int sy = Math.min(y / c.vr, c.ch - 1);
+        if (c.hr == 1 && c.vr == 2) {
+            // h1v2 fancy: the nearer chroma row weighs 3, the other 1 (the JDK reader does this too)
+            int ny = (y & 1) == 0 ? sy - 1 : sy + 1;
+            ny = ny < 0 ? 0 : Math.min(ny, c.ch - 1);
+            int bias = 1 + (y & 1);
+            for (int x = 0, r = sy * s, r2 = ny * s; x < width; x++) {
+                tmp[x] = (byte) (((p[r + x] & 0xFF) * 3 + (p[r2 + x] & 0xFF) + bias) >> 2);
+            }
+            return tmp;
+        }
         boolean fancy = cw > 2 && c.hr == 2 && (c.vr == 1 || c.vr == 2);
         if (!fancy) {
             int r = sy * s;

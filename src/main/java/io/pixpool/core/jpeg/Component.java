@@ -7,9 +7,12 @@ final class Component {
     final int h;
     final int v;
     final int tq;
-    /** Upsampling ratio to the full image (max sampling / own sampling). */
+    /** Upsampling ratio to the full image (max sampling / own sampling); after scaling, to the output. */
     int hr;
     int vr;
+    /** The component's own IDCT scales across and down: subsampled chroma is reduced less, needing less upsampling. */
+    int scaleX;
+    int scaleY;
     /** Blocks stored per line / column (whole MCUs in interleaved frames). */
     int bw;
     int bh;

@@ -102,15 +102,23 @@ public final class JpegDecoder {
         }
         if (used) throw new IllegalStateException("already decoded");
         used = true;
-        int bs = Idct.blockSize(scale);
         for (Component c : comps) {
-            c.stride = c.bw * bs;
-            c.plane = new byte[c.stride * c.bh * bs];
-            c.cw = (int) Math.max(1, ceilDiv((long) width * c.h, (long) hmax * scale));
-            c.ch = (int) Math.max(1, ceilDiv((long) height * c.v, (long) vmax * scale));
+            // like libjpeg 7+: a component subsampled k times is reduced k times less (no upsampling at 1/2 for 4:2:0)
+            int kx = 1;
+            while (kx * 2 <= scale && c.hr % (kx * 2) == 0) kx *= 2;
+            int ky = 1;
+            while (ky * 2 <= scale && c.vr % (ky * 2) == 0) ky *= 2;
+            c.scaleX = scale / kx;
+            c.scaleY = scale / ky;
+            c.hr /= kx;
+            c.vr /= ky;
+            c.stride = c.bw * Idct.blockSize(c.scaleX);
+            c.plane = new byte[c.stride * c.bh * Idct.blockSize(c.scaleY)];
+            c.cw = (int) Math.max(1, ceilDiv((long) width * c.h, (long) hmax * c.scaleX));
+            c.ch = (int) Math.max(1, ceilDiv((long) height * c.v, (long) vmax * c.scaleY));
             if (progressive) c.coef = new short[c.bw * c.bh * 64];
         }
-        Scans scans = new Scans(scale);
+        Scans scans = new Scans();
         boolean eoi = false;
         while (!eoi) {
             int m = readMarker();
@@ -310,8 +318,6 @@ public final class JpegDecoder {
 
     /** Scan headers and scan data: decodes entropy data, tracks which coefficients are complete. */
     private final class Scans {
-        private final int scale;
-        private final int bs;
         private final EntropyDecoder ed = new EntropyDecoder(data, end);
         private final Idct idct = new Idct();
         private final int[] blk = new int[64];
@@ -320,9 +326,7 @@ public final class JpegDecoder {
         /** Baseline: components covered by a complete scan. */
         private final boolean[] covered;
 
-        Scans(int scale) {
-            this.scale = scale;
-            this.bs = Idct.blockSize(scale);
+        Scans() {
             done = new int[comps.length][64];
             for (int[] d : done) Arrays.fill(d, -1);
             covered = new boolean[comps.length];
@@ -370,7 +374,7 @@ public final class JpegDecoder {
                 if (ss == 0 && ah == 0 && c.dc == null) throw new JpegException("corrupt data: missing Huffman table");
                 if (ss > 0 && c.ac == null) throw new JpegException("corrupt data: missing Huffman table");
             }
-            if (ss > 0 && scale == 8) {
+            if (ss > 0 && sc[0].scaleX == 8 && sc[0].scaleY == 8) {
                 skipScan(); // 1/8 scale needs only the DC coefficients
             } else {
                 decodeScan(sc, ss, se, ah, al);
@@ -444,7 +448,8 @@ public final class JpegDecoder {
         private void block(Component c, int bx, int by, int ss, int se, int ah, int al) throws JpegException {
             if (!progressive) {
                 ed.baselineBlock(c, blk);
-                idct.run(scale, blk, c.plane, by * bs * c.stride + bx * bs, c.stride);
+                idct.run(c.scaleX, c.scaleY, blk, c.plane,
+                        by * Idct.blockSize(c.scaleY) * c.stride + bx * Idct.blockSize(c.scaleX), c.stride);
                 Arrays.fill(blk, 0);
                 return;
             }
@@ -465,7 +470,7 @@ public final class JpegDecoder {
                 boolean ok;
                 if (progressive) {
                     ok = true;
-                    int last = scale == 8 ? 0 : 63;
+                    int last = comps[k].scaleX == 8 && comps[k].scaleY == 8 ? 0 : 63;
                     for (int z = 0; z <= last; z++) ok &= done[k][z] == 0;
                 } else {
                     ok = covered[k];
@@ -479,12 +484,14 @@ public final class JpegDecoder {
             for (Component c : comps) {
                 short[] coef = c.coef;
                 int[] q = c.quant;
-                int n = scale == 8 ? 1 : 64;
+                int n = c.scaleX == 8 && c.scaleY == 8 ? 1 : 64;
+                int bsx = Idct.blockSize(c.scaleX);
+                int bsy = Idct.blockSize(c.scaleY);
                 for (int by = 0; by < c.bhReal; by++) {
                     for (int bx = 0; bx < c.bwReal; bx++) {
                         int off = (by * c.bw + bx) * 64;
                         for (int i = 0; i < n; i++) blk[i] = coef[off + i] * q[i];
-                        idct.run(scale, blk, c.plane, by * bs * c.stride + bx * bs, c.stride);
+                        idct.run(c.scaleX, c.scaleY, blk, c.plane, by * bsy * c.stride + bx * bsx, c.stride);
                     }
                 }
             }

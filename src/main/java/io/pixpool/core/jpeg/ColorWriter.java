@@ -30,43 +30,81 @@ final class ColorWriter {
     private final Component[] comps;
     private final int width;
     private final int height;
+    private final BufferedImage image;
+    private final int[] out;
+    private final byte[] yRow;
+    private final byte[] bRow;
+    private final byte[] rRow;
+    private final int[] colsum;
+    /** Output rows written so far. */
+    private int done;
 
     ColorWriter(Component[] comps, int width, int height) {
         this.comps = comps;
         this.width = width;
         this.height = height;
+        image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        out = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        int rowLen = width + 8;
+        yRow = new byte[rowLen];
+        bRow = new byte[rowLen];
+        rRow = new byte[rowLen];
+        colsum = new int[rowLen];
     }
 
-    BufferedImage write() {
-        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        int[] out = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
+    BufferedImage image() {
+        return image;
+    }
+
+    /**
+     * Writes the output rows whose samples are all decoded, now that each component's plane holds
+     * {@code planeRows[i]} rows (rows are written while their pixels are still in the cache).
+     */
+    void advance(int[] planeRows) {
+        int to = done;
+        while (to < height && ready(to, planeRows)) to++;
         if (comps.length == 1) {
-            writeGrey(out);
+            writeGrey(done, to);
         } else {
-            writeColour(out);
+            writeColour(done, to);
         }
-        return img;
+        done = to;
     }
 
-    private void writeGrey(int[] out) {
+    /** Writes all rows not yet written. */
+    BufferedImage finish() {
+        int[] all = new int[comps.length];
+        java.util.Arrays.fill(all, Integer.MAX_VALUE);
+        advance(all);
+        return image;
+    }
+
+    /** Whether output row {@code y} needs only plane rows below {@code planeRows} (its own and the neighbour). */
+    private boolean ready(int y, int[] planeRows) {
+        for (int i = 0; i < comps.length; i++) {
+            Component c = comps[i];
+            int need = Math.min(y / c.vr + 1, c.ch - 1);
+            if (c.vr == 1) need = Math.min(y, c.ch - 1);
+            if (need >= planeRows[i]) return false;
+        }
+        return true;
+    }
+
+    private void writeGrey(int from, int to) {
         Component c = comps[0];
         byte[] p = c.plane;
-        for (int y = 0, o = 0; y < height; y++) {
+        for (int y = from, o = from * width; y < to; y++) {
             int r = y * c.stride;
             for (int x = 0; x < width; x++) out[o++] = (p[r + x] & 0xFF) * 0x010101;
         }
     }
 
-    private void writeColour(int[] out) {
+    private void writeColour(int from, int to) {
         Component cy = comps[0];
         Component cb = comps[1];
         Component cr = comps[2];
-        int rowLen = width + 8;
-        byte[] yRow = new byte[rowLen];
-        byte[] bRow = new byte[rowLen];
-        byte[] rRow = new byte[rowLen];
-        int[] colsum = new int[rowLen];
-        for (int y = 0, o = 0; y < height; y++) {
+        int[] out = this.out;
+        for (int y = from, o = from * width; y < to; y++) {
             byte[] ys = row(cy, y, yRow, colsum);
             int yo = cy.hr == 1 && cy.vr == 1 ? y * cy.stride : 0;
             byte[] bs = row(cb, y, bRow, colsum);

@@ -26,6 +26,8 @@ final class Component {
     int[] quant;
     /** Progressive only: every block's coefficients, natural order, not dequantised. */
     short[] coef;
+    /** Progressive only: per block, the highest zig-zag index that may be non-zero (0: DC only). */
+    byte[] last;
     /** Decoded samples at the output scale, bw * blockSize wide. */
     byte[] plane;
     int stride;

@@ -1,5 +1,9 @@
 package io.pixpool.core.jpeg;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Huffman-coded entropy data of one scan: a 64-bit bit buffer filled bytewise (0xFF00 unstuffed; at a marker or
  * the end of the data it is padded with zero bytes, which are counted so running out of real data is noticed),
@@ -15,6 +19,9 @@ final class EntropyDecoder {
         58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47, 55, 62, 63,
         63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63
     };
+
+    private static final VarHandle BIG_ENDIAN_LONG =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private final byte[] data;
     private final int end;
@@ -74,6 +81,18 @@ final class EntropyDecoder {
     }
 
     private void fill() {
+        if (padding == 0 && pos + 8 <= end) {
+            // fast path: the next 8 bytes hold no 0xFF (no stuffing, no marker): take as many as fit at once
+            long w = (long) BIG_ENDIAN_LONG.get(data, pos);
+            long x = ~w;
+            if (((x - 0x0101010101010101L) & ~x & 0x8080808080808080L) == 0) {
+                int n = (63 - bits) >> 3;
+                buf = buf << (n << 3) | w >>> (64 - (n << 3));
+                bits += n << 3;
+                pos += n;
+                return;
+            }
+        }
         while (bits <= 56) {
             int b;
             if (padding == 0 && pos < end) {
@@ -202,34 +221,80 @@ final class EntropyDecoder {
             k += r;
             if (k > 63) throw new JpegException("corrupt data: coefficient index out of range");
             coef[off + ZIGZAG[k]] = (short) (receiveExtend(s) * (1 << al));
+            if (k > c.last[off >> 6]) c.last[off >> 6] = (byte) k;
             k++;
         }
     }
 
-    /** Progressive AC scan, refinement (successive approximation) over zig-zag positions ss..se. */
+    /**
+     * Progressive AC scan, refinement (successive approximation) over zig-zag positions ss..se. The bit buffer is
+     * kept in locals here (this is the hottest loop of a progressive decode: one bit per non-zero coefficient).
+     */
     void acRefine(Component c, short[] coef, int off, int ss, int se, int al) throws JpegException {
         int p1 = 1 << al;
         int m1 = -1 << al;
         int k = ss;
+        int blockIndex = off >> 6;
+        long b = buf;
+        int n = bits;
         if (eobrun == 0) {
             HuffmanTable ac = c.ac;
+            int[] lookup = ac.lookup;
             for (; k <= se; k++) {
-                int rs = decode(ac);
+                if (n < 16) {
+                    bits = n;
+                    fill();
+                    b = buf;
+                    n = bits;
+                }
+                int e = lookup[(int) (b >>> (n - HuffmanTable.LOOKUP_BITS)) & ((1 << HuffmanTable.LOOKUP_BITS) - 1)];
+                int rs;
+                if (e != 0) {
+                    n -= e >> 8;
+                    rs = e & 0xFF;
+                } else {
+                    bits = n;
+                    rs = decodeSlow(ac);
+                    n = bits;
+                }
                 int s = rs & 15;
                 int r = rs >> 4;
                 if (s != 0) {
                     if (s != 1) throw new JpegException("corrupt data: bad refinement value");
-                    s = getBit() != 0 ? p1 : m1;
+                    if (n < 1) {
+                        bits = n;
+                        fill();
+                        b = buf;
+                        n = bits;
+                    }
+                    n--;
+                    s = ((b >>> n) & 1) != 0 ? p1 : m1;
                 } else if (r != 15) {
                     eobrun = 1 << r;
-                    if (r > 0) eobrun += getBits(r);
+                    if (r > 0) {
+                        if (n < r) {
+                            bits = n;
+                            fill();
+                            b = buf;
+                            n = bits;
+                        }
+                        n -= r;
+                        eobrun += (int) (b >>> n) & ((1 << r) - 1);
+                    }
                     break;
                 }
                 do {
                     int z = off + ZIGZAG[k];
                     int v = coef[z];
                     if (v != 0) {
-                        if (getBit() != 0 && (v & p1) == 0) coef[z] = (short) (v >= 0 ? v + p1 : v + m1);
+                        if (n < 1) {
+                            bits = n;
+                            fill();
+                            b = buf;
+                            n = bits;
+                        }
+                        n--;
+                        if (((b >>> n) & 1) != 0 && (v & p1) == 0) coef[z] = (short) (v >= 0 ? v + p1 : v + m1);
                     } else {
                         if (--r < 0) break;
                     }
@@ -238,16 +303,30 @@ final class EntropyDecoder {
                 if (s != 0) {
                     if (k > 63) throw new JpegException("corrupt data: coefficient index out of range");
                     coef[off + ZIGZAG[k]] = (short) s;
+                    if (k > c.last[blockIndex]) c.last[blockIndex] = (byte) k;
                 }
             }
         }
         if (eobrun > 0) {
-            for (; k <= se; k++) {
+            // in an end-of-band run only the non-zero coefficients get a correction bit: stop after the last one
+            int last = Math.min(se, c.last[blockIndex]);
+            for (; k <= last; k++) {
                 int z = off + ZIGZAG[k];
                 int v = coef[z];
-                if (v != 0 && getBit() != 0 && (v & p1) == 0) coef[z] = (short) (v >= 0 ? v + p1 : v + m1);
+                if (v != 0) {
+                    if (n < 1) {
+                        bits = n;
+                        fill();
+                        b = buf;
+                        n = bits;
+                    }
+                    n--;
+                    if (((b >>> n) & 1) != 0 && (v & p1) == 0) coef[z] = (short) (v >= 0 ? v + p1 : v + m1);
+                }
             }
             eobrun--;
         }
+        buf = b;
+        bits = n;
     }
 }

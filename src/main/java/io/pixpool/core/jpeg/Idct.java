@@ -227,6 +227,14 @@ final class Idct {
         out[off + 1] = clamp((tmp10 - tmp0 + rnd) >> sh);
     }
 
+    /** A block whose AC coefficients are all zero: every IDCT size gives the same flat value, (dc + 4) / 8. */
+    static void fill(int dc, byte[] out, int off, int stride, int w, int h) {
+        byte v = clamp((dc + 4) >> 3);
+        for (int r = 0; r < h; r++, off += stride) {
+            for (int i = 0; i < w; i++) out[off + i] = v;
+        }
+    }
+
     private static byte clamp(int x) {
         x += 128;
         return (byte) (x < 0 ? 0 : x > 255 ? 255 : x);

@@ -116,9 +116,13 @@ public final class JpegDecoder {
             c.plane = new byte[c.stride * c.bh * Idct.blockSize(c.scaleY)];
             c.cw = (int) Math.max(1, ceilDiv((long) width * c.h, (long) hmax * c.scaleX));
             c.ch = (int) Math.max(1, ceilDiv((long) height * c.v, (long) vmax * c.scaleY));
-            if (progressive) c.coef = new short[c.bw * c.bh * 64];
+            if (progressive) {
+                c.coef = new short[c.bw * c.bh * 64];
+                c.last = new byte[c.bw * c.bh];
+            }
         }
-        Scans scans = new Scans();
+        ColorWriter writer = new ColorWriter(comps, scaled(width, scale), scaled(height, scale));
+        Scans scans = new Scans(writer);
         boolean eoi = false;
         while (!eoi) {
             int m = readMarker();
@@ -137,7 +141,7 @@ public final class JpegDecoder {
         }
         scans.checkComplete(eoi);
         if (progressive) scans.outputAll();
-        return new ColorWriter(comps, scaled(width, scale), scaled(height, scale)).write();
+        return writer.finish();
     }
 
     private static long ceilDiv(long a, long b) {
@@ -326,7 +330,12 @@ public final class JpegDecoder {
         /** Baseline: components covered by a complete scan. */
         private final boolean[] covered;
 
-        Scans() {
+        private final ColorWriter writer;
+        private final int[] planeRows;
+
+        Scans(ColorWriter writer) {
+            this.writer = writer;
+            planeRows = new int[comps.length];
             done = new int[comps.length][64];
             for (int[] d : done) Arrays.fill(d, -1);
             covered = new boolean[comps.length];
@@ -438,6 +447,7 @@ public final class JpegDecoder {
                         }
                     }
                     ed.checkNotOverrun();
+                    if (!progressive && sc.length == comps.length) advance(my + 1);
                 }
             }
             ed.checkNotOverrun();
@@ -479,21 +489,44 @@ public final class JpegDecoder {
             }
         }
 
-        /** Progressive: dequantises and inverse-transforms every block once. */
+        /** The planes hold the first {@code mcuRows} MCU rows: writes the output rows that are complete. */
+        private void advance(int mcuRows) {
+            for (int i = 0; i < comps.length; i++) {
+                Component c = comps[i];
+                planeRows[i] = Math.min(mcuRows * c.v, c.bhReal) * Idct.blockSize(c.scaleY);
+            }
+            writer.advance(planeRows);
+        }
+
+        /**
+         * Progressive: dequantises and inverse-transforms every block once, an MCU row at a time, each followed
+         * by the colour conversion of the rows it completes.
+         */
         void outputAll() {
-            for (Component c : comps) {
-                short[] coef = c.coef;
-                int[] q = c.quant;
-                int n = c.scaleX == 8 && c.scaleY == 8 ? 1 : 64;
-                int bsx = Idct.blockSize(c.scaleX);
-                int bsy = Idct.blockSize(c.scaleY);
-                for (int by = 0; by < c.bhReal; by++) {
-                    for (int bx = 0; bx < c.bwReal; bx++) {
-                        int off = (by * c.bw + bx) * 64;
-                        for (int i = 0; i < n; i++) blk[i] = coef[off + i] * q[i];
-                        idct.run(c.scaleX, c.scaleY, blk, c.plane, by * bsy * c.stride + bx * bsx, c.stride);
+            for (int my = 0; my < mcusY; my++) {
+                for (Component c : comps) {
+                    short[] coef = c.coef;
+                    byte[] last = c.last;
+                    int[] q = c.quant;
+                    int bsx = Idct.blockSize(c.scaleX);
+                    int bsy = Idct.blockSize(c.scaleY);
+                    int n = c.scaleX == 8 && c.scaleY == 8 ? 1 : 64;
+                    int byEnd = Math.min((my + 1) * c.v, c.bhReal);
+                    for (int by = my * c.v; by < byEnd; by++) {
+                        for (int bx = 0; bx < c.bwReal; bx++) {
+                            int b = by * c.bw + bx;
+                            int off = b * 64;
+                            int dst = by * bsy * c.stride + bx * bsx;
+                            if (last[b] == 0 || n == 1) {
+                                Idct.fill(coef[off] * q[0], c.plane, dst, c.stride, bsx, bsy);
+                                continue;
+                            }
+                            for (int i = 0; i < 64; i++) blk[i] = coef[off + i] * q[i];
+                            idct.run(c.scaleX, c.scaleY, blk, c.plane, dst, c.stride);
+                        }
                     }
                 }
+                advance(my + 1);
             }
         }
     }

@@ -26,8 +26,8 @@ final class Component {
     int[] quant;
     /** Progressive only: every block's coefficients, natural order, not dequantised. */
     short[] coef;
-    /** Progressive only: per block, the highest zig-zag index that may be non-zero (0: DC only). */
-    byte[] last;
+    /** Progressive only: per block, bit k set when the AC coefficient at zig-zag index k is non-zero. */
+    long[] nonZero;
     /** Decoded samples at the output scale, bw * blockSize wide. */
     byte[] plane;
     int stride;

@@ -221,7 +221,7 @@ final class EntropyDecoder {
             k += r;
             if (k > 63) throw new JpegException("corrupt data: coefficient index out of range");
             coef[off + ZIGZAG[k]] = (short) (receiveExtend(s) * (1 << al));
-            if (k > c.last[off >> 6]) c.last[off >> 6] = (byte) k;
+            c.nonZero[off >> 6] |= 1L << k;
             k++;
         }
     }
@@ -303,26 +303,25 @@ final class EntropyDecoder {
                 if (s != 0) {
                     if (k > 63) throw new JpegException("corrupt data: coefficient index out of range");
                     coef[off + ZIGZAG[k]] = (short) s;
-                    if (k > c.last[blockIndex]) c.last[blockIndex] = (byte) k;
+                    c.nonZero[blockIndex] |= 1L << k;
                 }
             }
         }
         if (eobrun > 0) {
-            // in an end-of-band run only the non-zero coefficients get a correction bit: stop after the last one
-            int last = Math.min(se, c.last[blockIndex]);
-            for (; k <= last; k++) {
-                int z = off + ZIGZAG[k];
+            // in an end-of-band run only the non-zero coefficients get a correction bit: visit just those
+            long todo = c.nonZero[blockIndex] & (-1L << k) & (se == 63 ? -1L : (1L << (se + 1)) - 1);
+            while (todo != 0) {
+                int z = off + ZIGZAG[Long.numberOfTrailingZeros(todo)];
+                todo &= todo - 1;
                 int v = coef[z];
-                if (v != 0) {
-                    if (n < 1) {
-                        bits = n;
-                        fill();
-                        b = buf;
-                        n = bits;
-                    }
-                    n--;
-                    if (((b >>> n) & 1) != 0 && (v & p1) == 0) coef[z] = (short) (v >= 0 ? v + p1 : v + m1);
+                if (n < 1) {
+                    bits = n;
+                    fill();
+                    b = buf;
+                    n = bits;
                 }
+                n--;
+                if (((b >>> n) & 1) != 0 && (v & p1) == 0) coef[z] = (short) (v >= 0 ? v + p1 : v + m1);
             }
             eobrun--;
         }

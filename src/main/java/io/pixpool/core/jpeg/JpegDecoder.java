@@ -118,7 +118,7 @@ public final class JpegDecoder {
             c.ch = (int) Math.max(1, ceilDiv((long) height * c.v, (long) vmax * c.scaleY));
             if (progressive) {
                 c.coef = new short[c.bw * c.bh * 64];
-                c.last = new byte[c.bw * c.bh];
+                c.nonZero = new long[c.bw * c.bh];
             }
         }
         ColorWriter writer = new ColorWriter(comps, scaled(width, scale), scaled(height, scale));
@@ -506,7 +506,7 @@ public final class JpegDecoder {
             for (int my = 0; my < mcusY; my++) {
                 for (Component c : comps) {
                     short[] coef = c.coef;
-                    byte[] last = c.last;
+                    long[] nonZero = c.nonZero;
                     int[] q = c.quant;
                     int bsx = Idct.blockSize(c.scaleX);
                     int bsy = Idct.blockSize(c.scaleY);
@@ -517,7 +517,7 @@ public final class JpegDecoder {
                             int b = by * c.bw + bx;
                             int off = b * 64;
                             int dst = by * bsy * c.stride + bx * bsx;
-                            if (last[b] == 0 || n == 1) {
+                            if (nonZero[b] == 0 || n == 1) {
                                 Idct.fill(coef[off] * q[0], c.plane, dst, c.stride, bsx, bsy);
                                 continue;
                             }

@@ -94,7 +94,7 @@ final class ColorWriter {
         Component c = comps[0];
         byte[] p = c.plane;
         for (int y = from, o = from * width; y < to; y++) {
-            int r = y * c.stride;
+            int r = c.rowOffset(y);
             for (int x = 0; x < width; x++) out[o++] = (p[r + x] & 0xFF) * 0x010101;
         }
     }
@@ -106,11 +106,11 @@ final class ColorWriter {
         int[] out = this.out;
         for (int y = from, o = from * width; y < to; y++) {
             byte[] ys = row(cy, y, yRow, colsum);
-            int yo = cy.hr == 1 && cy.vr == 1 ? y * cy.stride : 0;
+            int yo = cy.hr == 1 && cy.vr == 1 ? cy.rowOffset(y) : 0;
             byte[] bs = row(cb, y, bRow, colsum);
-            int bo = cb.hr == 1 && cb.vr == 1 ? y * cb.stride : 0;
+            int bo = cb.hr == 1 && cb.vr == 1 ? cb.rowOffset(y) : 0;
             byte[] rs = row(cr, y, rRow, colsum);
-            int ro = cr.hr == 1 && cr.vr == 1 ? y * cr.stride : 0;
+            int ro = cr.hr == 1 && cr.vr == 1 ? cr.rowOffset(y) : 0;
             for (int x = 0; x < width; x++) {
                 int l = ys[yo + x] & 0xFF;
                 int u = bs[bo + x] & 0xFF;
@@ -141,14 +141,14 @@ final class ColorWriter {
             int ny = (y & 1) == 0 ? sy - 1 : sy + 1;
             ny = ny < 0 ? 0 : Math.min(ny, c.ch - 1);
             int bias = 1 + (y & 1);
-            for (int x = 0, r = sy * s, r2 = ny * s; x < width; x++) {
+            for (int x = 0, r = c.rowOffset(sy), r2 = c.rowOffset(ny); x < width; x++) {
                 tmp[x] = (byte) (((p[r + x] & 0xFF) * 3 + (p[r2 + x] & 0xFF) + bias) >> 2);
             }
             return tmp;
         }
         boolean fancy = cw > 2 && c.hr == 2 && (c.vr == 1 || c.vr == 2);
         if (!fancy) {
-            int r = sy * s;
+            int r = c.rowOffset(sy);
             int hr = c.hr;
             if (hr == 1) {
                 System.arraycopy(p, r, tmp, 0, width);
@@ -162,7 +162,7 @@ final class ColorWriter {
             }
             return tmp;
         }
-        int r = sy * s;
+        int r = c.rowOffset(sy);
         if (c.vr == 1) {
             // libjpeg h2v1_fancy_upsample
             tmp[0] = p[r];
@@ -180,7 +180,7 @@ final class ColorWriter {
         // libjpeg h2v2_fancy_upsample: the nearer chroma row weighs 3, the other 1, then the same across
         int ny = (y & 1) == 0 ? sy - 1 : sy + 1;
         ny = ny < 0 ? 0 : Math.min(ny, c.ch - 1);
-        int r2 = ny * s;
+        int r2 = c.rowOffset(ny);
         for (int i = 0; i < cw; i++) colsum[i] = (p[r + i] & 0xFF) * 3 + (p[r2 + i] & 0xFF);
         tmp[0] = (byte) ((colsum[0] * 4 + 8) >> 4);
         tmp[1] = (byte) ((colsum[0] * 3 + colsum[1] + 7) >> 4);

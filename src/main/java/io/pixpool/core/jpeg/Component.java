@@ -28,9 +28,13 @@ final class Component {
     short[] coef;
     /** Progressive only: per block, bit k set when the AC coefficient at zig-zag index k is non-zero. */
     long[] nonZero;
-    /** Decoded samples at the output scale, bw * blockSize wide. */
+    /**
+     * Decoded samples at the output scale, bw * blockSize wide: a ring of three MCU rows (the one being converted
+     * and its neighbours, which the triangle upsampling reads), not the whole picture.
+     */
     byte[] plane;
     int stride;
+    int ringRows;
     int dcPred;
     HuffmanTable dc;
     HuffmanTable ac;
@@ -40,5 +44,10 @@ final class Component {
         this.h = h;
         this.v = v;
         this.tq = tq;
+    }
+
+    /** Offset in {@link #plane} of sample row {@code row}. */
+    int rowOffset(int row) {
+        return (row % ringRows) * stride;
     }
 }

@@ -157,14 +157,13 @@ final class EntropyDecoder {
         return v < 1 << (s - 1) ? v - (1 << s) + 1 : v;
     }
 
-    /** Baseline block: dequantised coefficients into {@code blk} (natural order, all zero on entry). */
-    void baselineBlock(Component c, int[] blk) throws JpegException {
+    /** Baseline block: coefficients times {@code q} into {@code blk} (natural order, all zero on entry). */
+    void baselineBlock(Component c, int[] blk, int[] q) throws JpegException {
         int s = decode(c.dc);
         if (s != 0) {
             if (s > 16) throw new JpegException("corrupt data: bad DC difference");
             c.dcPred += receiveExtend(s);
         }
-        int[] q = c.quant;
         blk[0] = c.dcPred * q[0];
         HuffmanTable ac = c.ac;
         for (int k = 1; k < 64; ) {

@@ -25,13 +25,13 @@ final class HuffmanTable {
             int n = counts[len - 1];
             valOffset[len] = k - code;
             for (int i = 0; i < n; i++, k++, code++) {
+                if (code >= 1 << len) throw new JpegException("corrupt data: bad Huffman table");
                 if (len <= LOOKUP_BITS) {
                     int shift = LOOKUP_BITS - len;
                     int entry = len << 8 | symbols[k];
                     for (int j = 0, base = code << shift; j < 1 << shift; j++) lookup[base | j] = entry;
                 }
             }
-            if (code > 1 << len) throw new JpegException("bad Huffman table");
             maxCode[len] = n == 0 ? -1 : code - 1;
             code <<= 1;
         }

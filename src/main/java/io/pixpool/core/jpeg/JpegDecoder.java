@@ -18,6 +18,12 @@ import java.util.Arrays;
  */
 public final class JpegDecoder {
 
+    private static final int[] ONES = new int[64];
+
+    static {
+        Arrays.fill(ONES, 1);
+    }
+
     private final byte[] data;
     private final int end;
     /** Position of the first marker after the frame header (or the frame header itself's end). */
@@ -38,6 +44,11 @@ public final class JpegDecoder {
     private int mcusX;
     private int mcusY;
     private boolean used;
+    /**
+     * Whether coefficients are kept for the whole picture and converted at the end: progressive files, and
+     * baseline files whose first scan lacks some components. Otherwise each MCU row goes straight to pixels.
+     */
+    private boolean buffered;
 
     /**
      * Reads the markers up to and including the frame header.
@@ -113,14 +124,13 @@ public final class JpegDecoder {
             c.hr /= kx;
             c.vr /= ky;
             c.stride = c.bw * Idct.blockSize(c.scaleX);
-            c.plane = new byte[c.stride * c.bh * Idct.blockSize(c.scaleY)];
+            c.ringRows = 3 * c.v * Idct.blockSize(c.scaleY);
+            c.plane = new byte[c.stride * c.ringRows];
             c.cw = (int) Math.max(1, ceilDiv((long) width * c.h, (long) hmax * c.scaleX));
             c.ch = (int) Math.max(1, ceilDiv((long) height * c.v, (long) vmax * c.scaleY));
-            if (progressive) {
-                c.coef = new short[c.bw * c.bh * 64];
-                c.nonZero = new long[c.bw * c.bh];
-            }
+            if (progressive) buffer(c);
         }
+        buffered = progressive;
         ColorWriter writer = new ColorWriter(comps, scaled(width, scale), scaled(height, scale));
         Scans scans = new Scans(writer);
         boolean eoi = false;
@@ -140,8 +150,16 @@ public final class JpegDecoder {
             }
         }
         scans.checkComplete(eoi);
-        if (progressive) scans.outputAll();
+        if (buffered) scans.outputAll();
         return writer.finish();
+    }
+
+    /** Gives {@code c} a coefficient buffer for the whole picture (progressive or multi-scan baseline files). */
+    private void buffer(Component c) throws JpegException {
+        long n = (long) c.bw * c.bh * 64;
+        if (n > Integer.MAX_VALUE - 16) throw new UnsupportedJpegException("too large for this decoder");
+        c.coef = new short[(int) n];
+        c.nonZero = new long[c.bw * c.bh];
     }
 
     private static long ceilDiv(long a, long b) {
@@ -372,6 +390,13 @@ public final class JpegDecoder {
                 for (Component c : sc) {
                     if (c.dc == null || c.ac == null) throw new JpegException("corrupt data: missing Huffman table");
                 }
+                if (!buffered && sc.length != comps.length) {
+                    boolean first = true;
+                    for (boolean b : covered) first &= !b;
+                    if (!first) throw new JpegException("corrupt data: component decoded twice");
+                    buffered = true;
+                    for (Component c : comps) buffer(c);
+                }
                 decodeScan(sc, 0, 63, 0, 0);
                 for (int k : idx) covered[k] = true;
                 return;
@@ -429,6 +454,7 @@ public final class JpegDecoder {
                         block(c, bx, by, ss, se, ah, al);
                     }
                     ed.checkNotOverrun();
+                    if (!buffered) advance(by + 1);
                 }
             } else {
                 for (int my = 0; my < mcusY; my++) {
@@ -447,7 +473,7 @@ public final class JpegDecoder {
                         }
                     }
                     ed.checkNotOverrun();
-                    if (!progressive && sc.length == comps.length) advance(my + 1);
+                    if (!buffered) advance(my + 1);
                 }
             }
             ed.checkNotOverrun();
@@ -456,14 +482,21 @@ public final class JpegDecoder {
         }
 
         private void block(Component c, int bx, int by, int ss, int se, int ah, int al) throws JpegException {
-            if (!progressive) {
-                ed.baselineBlock(c, blk);
+            if (!buffered) {
+                ed.baselineBlock(c, blk, c.quant);
                 idct.run(c.scaleX, c.scaleY, blk, c.plane,
-                        by * Idct.blockSize(c.scaleY) * c.stride + bx * Idct.blockSize(c.scaleX), c.stride);
+                        c.rowOffset(by * Idct.blockSize(c.scaleY)) + bx * Idct.blockSize(c.scaleX), c.stride);
                 Arrays.fill(blk, 0);
                 return;
             }
             int off = (by * c.bw + bx) * 64;
+            if (!progressive) {
+                ed.baselineBlock(c, blk, ONES);
+                for (int i = 0; i < 64; i++) c.coef[off + i] = (short) blk[i];
+                c.nonZero[off >> 6] = hasAc(blk) ? 2 : 0; // only "some AC" matters for a baseline block
+                Arrays.fill(blk, 0);
+                return;
+            }
             if (ss == 0) {
                 if (ah == 0) ed.dcFirst(c, c.coef, off, al);
                 else ed.dcRefine(c.coef, off, al);
@@ -472,6 +505,13 @@ public final class JpegDecoder {
             } else {
                 ed.acRefine(c, c.coef, off, ss, se, al);
             }
+        }
+
+        private boolean hasAc(int[] b) {
+            for (int i = 1; i < 64; i++) {
+                if (b[i] != 0) return true;
+            }
+            return false;
         }
 
         /** Fails unless every sample has been decoded (a missing EOI after complete data is fine). */
@@ -516,7 +556,7 @@ public final class JpegDecoder {
                         for (int bx = 0; bx < c.bwReal; bx++) {
                             int b = by * c.bw + bx;
                             int off = b * 64;
-                            int dst = by * bsy * c.stride + bx * bsx;
+                            int dst = c.rowOffset(by * bsy) + bx * bsx;
                             if (nonZero[b] == 0 || n == 1) {
                                 Idct.fill(coef[off] * q[0], c.plane, dst, c.stride, bsx, bsy);
                                 continue;

@@ -58,6 +58,23 @@ class JpegDecoderTest {
         }
     }
 
+    /** One scan per component: the decoder keeps all coefficients and converts at the end. */
+    @Test
+    void baselineWithAScanPerComponent() throws Exception {
+        byte[] jpeg = JpegSamples.scanPerComponent(JpegSamples.picture(150, 101, true));
+        int scans = 0;
+        for (int i = 0; i + 1 < jpeg.length; i++) {
+            if ((jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xFF) == 0xDA) scans++;
+        }
+        assertThat(scans).isEqualTo(3);
+        JpegDecoder d = new JpegDecoder(jpeg);
+        assertThat(d.isProgressive()).isFalse();
+        int[] ref = JpegSamples.jdkDecode(jpeg);
+        assertThat(JpegSamples.diff(d.decode(1), ref, 150, 101, 1)[0]).isLessThan(0.5);
+        // Cb = Cr = Y makes a picture of extreme colours, where scaling errors are amplified: a looser bound
+        assertThat(JpegSamples.diff(new JpegDecoder(jpeg).decode(4), ref, 150, 101, 4)[0]).isLessThan(6);
+    }
+
     @Test
     void scaledDecodeOfAFlatColourIsThatColour() throws Exception {
         BufferedImage flat = new BufferedImage(100, 60, BufferedImage.TYPE_INT_RGB);

@@ -119,6 +119,31 @@ final class JpegSamples {
         }
     }
 
+    /**
+     * A baseline three-component 4:4:4 JPEG with one scan per component (non-interleaved), assembled from a grey
+     * JPEG of {@code img}: its one scan is repeated for components 1, 2 and 3 (so Y = Cb = Cr = the grey samples).
+     */
+    static byte[] scanPerComponent(BufferedImage img) {
+        byte[] g = encode(img, BASELINE_GREY, 0.9f);
+        int sof = firstMarker(g, 0xC0);
+        int sos = firstMarker(g, 0xDA);
+        int sofLen = (g[sof + 2] & 0xFF) << 8 | (g[sof + 3] & 0xFF);
+        int sosLen = (g[sos + 2] & 0xFF) << 8 | (g[sos + 3] & 0xFF);
+        int eoi = g.length - 2;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(g, 0, sof);
+        out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xC0, 0, 17, 8});
+        out.write(g, sof + 5, 4); // height, width
+        out.writeBytes(new byte[] {3, 1, 0x11, 0, 2, 0x11, 0, 3, 0x11, 0});
+        out.write(g, sof + 2 + sofLen, sos - (sof + 2 + sofLen)); // the Huffman tables
+        for (int c = 1; c <= 3; c++) {
+            out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xDA, 0, 8, 1, (byte) c, 0, 0, 63, 0});
+            out.write(g, sos + 2 + sosLen, eoi - (sos + 2 + sosLen));
+        }
+        out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xD9});
+        return out.toByteArray();
+    }
+
     /** The JDK reader's full-size decode, as 0xRRGGBB ints (grey replicated). */
     static int[] jdkDecode(byte[] jpeg) {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {

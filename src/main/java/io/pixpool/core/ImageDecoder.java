@@ -35,9 +35,9 @@ import javax.imageio.stream.ImageInputStream;
  * pixels) and refuses decompression bombs, then decodes on request, optionally subsampled. The one place that
  * talks to ImageIO readers.
  * <p>
- * Plain YCbCr/grey JPEGs go to the JDK's own reader (libjpeg, the fastest here), except progressive ones, which go
- * to the pure-Java {@link FastJpeg} (one output pass, DCT-domain scaling); CMYK/YCCK JPEGs and JPEGs with a
- * non-sRGB ICC profile go to TwelveMonkeys, which converts them to sRGB. A reader that fails is followed by the
+ * Plain YCbCr/grey JPEGs go to the JDK's own reader (libjpeg, the fastest here), except progressive ones without an
+ * ICC profile, which go to the pure-Java {@link FastJpeg} (one output pass, DCT-domain scaling); CMYK/YCCK JPEGs
+ * and JPEGs with a non-sRGB ICC profile go to TwelveMonkeys, which converts them to sRGB. A reader that fails is followed by the
  * next one that claims the format, on a fresh stream (readers may discard what they have read). Truncated data is
  * an error, not a grey-filled picture.
  */

@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.pixpool.core.ImagePipeline;
 import io.pixpool.core.Recipe;
 import io.pixpool.core.ResizeSpec;
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -31,16 +35,16 @@ class FastJpegTest {
     }
 
     @Test
-    void frameMarkerIsReadFromTheHeaderAlone() throws Exception {
+    void headerIsReadFromTheMarkersBeforeTheFrame() throws Exception {
         BufferedImage pic = JpegSamples.picture(50, 40, false);
         Path base = write("b.jpg", JpegSamples.encode(pic, JpegSamples.BASELINE_420, 0.9f));
         Path prog = write("p.jpg", JpegSamples.encode(pic, JpegSamples.PROGRESSIVE_420, 0.9f));
-        assertThat(FastJpeg.frameMarker(base)).isEqualTo(0xC0);
-        assertThat(FastJpeg.frameMarker(prog)).isEqualTo(0xC2);
+        assertThat(FastJpeg.header(base)).isEqualTo(new FastJpeg.Header(0xC0, false));
+        assertThat(FastJpeg.header(prog)).isEqualTo(new FastJpeg.Header(0xC2, false));
         byte[] full = Files.readAllBytes(prog);
         int sof = JpegSamples.firstMarker(full, 0xC2);
-        assertThat(FastJpeg.frameMarker(write("h.jpg", Arrays.copyOf(full, sof + 4)))).isEqualTo(0xC2);
-        assertThat(FastJpeg.frameMarker(write("x.jpg", Arrays.copyOf(full, sof)))).isEqualTo(-1);
+        assertThat(FastJpeg.header(write("h.jpg", Arrays.copyOf(full, sof + 4))).frameMarker()).isEqualTo(0xC2);
+        assertThat(FastJpeg.header(write("x.jpg", Arrays.copyOf(full, sof))).frameMarker()).isEqualTo(-1);
     }
 
     @Test
@@ -82,5 +86,34 @@ class FastJpegTest {
             double progErr = JpegSamples.diff(b, progRef, 1200, 800, k)[0];
             assertThat(progErr).as("mean difference at 1/" + k).isLessThan(Math.max(1, baseErr + 0.25));
         }
+    }
+
+    /**
+     * A progressive JPEG with an ICC profile still goes to the JDK reader, which converts its colours to sRGB: a
+     * mid-grey in linear RGB comes out much brighter than the raw samples this decoder would give.
+     */
+    @Test
+    void progressiveJpegWithAnotherColourProfileIsColourConverted() throws Exception {
+        BufferedImage grey = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 64; y++) {
+            for (int x = 0; x < 64; x++) grey.setRGB(x, y, 0x404040);
+        }
+        byte[] plain = JpegSamples.encode(grey, JpegSamples.PROGRESSIVE_444, 0.95f);
+        byte[] icc = ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(plain, 0, 2);
+        int len = 2 + 14 + icc.length;
+        out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xE2, (byte) (len >> 8), (byte) len});
+        out.writeBytes("ICC_PROFILE\0".getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(new byte[] {1, 1});
+        out.writeBytes(icc);
+        out.write(plain, 2, plain.length - 2);
+        Path p = write("linear.jpg", out.toByteArray());
+        assertThat(FastJpeg.header(p)).isEqualTo(new FastJpeg.Header(0xC2, true));
+        assertThat(FastJpeg.decodeProgressive(p, 1)).as("left to the JDK reader").isNull();
+        int raw = new JpegDecoder(out.toByteArray()).decode(1).getRGB(32, 32) & 0xFF;
+        assertThat(raw).isBetween(0x3C, 0x44);
+        BufferedImage img = new ImagePipeline().render(p, Recipe.defaults().withResize(ResizeSpec.none()));
+        assertThat(img.getRGB(32, 32) & 0xFF).as("converted from linear RGB").isGreaterThan(raw + 40);
     }
 }

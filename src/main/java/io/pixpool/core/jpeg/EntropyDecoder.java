@@ -1,0 +1,330 @@
+package io.pixpool.core.jpeg;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Huffman-coded entropy data of one scan: a 64-bit bit buffer filled bytewise (0xFF00 unstuffed; at a marker or
+ * the end of the data it is padded with zero bytes, which are counted so running out of real data is noticed),
+ * and the block decoders for baseline and progressive scans (libjpeg's jdhuff.c / jdphuff.c logic).
+ */
+final class EntropyDecoder {
+
+    /** Natural-order index of each zig-zag position (with slack for corrupt run lengths). */
+    static final int[] ZIGZAG = {
+        0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5,
+        12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7, 14, 21, 28,
+        35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51,
+        58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47, 55, 62, 63,
+        63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63
+    };
+
+    private static final VarHandle BIG_ENDIAN_LONG =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+    private final byte[] data;
+    private final int end;
+    private int pos;
+    private long buf;
+    private int bits;
+    /** Zero bytes appended to the buffer after a marker or the end of data. */
+    private int padding;
+    private int eobrun;
+
+    EntropyDecoder(byte[] data, int end) {
+        this.data = data;
+        this.end = end;
+    }
+
+    /** Starts reading entropy data at {@code p}. */
+    void start(int p) {
+        pos = p;
+        buf = 0;
+        bits = 0;
+        padding = 0;
+        eobrun = 0;
+    }
+
+    /** Where reading stopped: at the next marker, or inside padding bits before it. */
+    int position() {
+        return pos;
+    }
+
+    /** Fails when the decoder has used bits beyond the real data (a truncated or corrupt scan). */
+    void checkNotOverrun() throws JpegException {
+        if (bits < padding * 8) {
+            throw new JpegException(pos >= end ? "premature end of data" : "corrupt data: premature marker");
+        }
+    }
+
+    /** At a restart interval: drops the leftover bits and reads the RSTn marker. */
+    void restart() throws JpegException {
+        checkNotOverrun();
+        int p = nextMarker(data, pos, end);
+        if (p < 0) throw new JpegException("premature end of data");
+        int m = data[p + 1] & 0xFF;
+        if (m < 0xD0 || m > 0xD7) throw new JpegException("corrupt data: missing restart marker");
+        start(p + 2);
+    }
+
+    /** Position of the next marker (0xFF then neither 0x00 nor 0xFF) from {@code p}, or -1 at the end. */
+    static int nextMarker(byte[] data, int p, int end) {
+        while (p + 1 < end) {
+            if (data[p] == (byte) 0xFF) {
+                int n = data[p + 1] & 0xFF;
+                if (n != 0 && n != 0xFF) return p;
+            }
+            p++;
+        }
+        return -1;
+    }
+
+    private void fill() {
+        if (padding == 0 && pos + 8 <= end) {
+            // fast path: the next 8 bytes hold no 0xFF (no stuffing, no marker): take as many as fit at once
+            long w = (long) BIG_ENDIAN_LONG.get(data, pos);
+            long x = ~w;
+            if (((x - 0x0101010101010101L) & ~x & 0x8080808080808080L) == 0) {
+                int n = (63 - bits) >> 3;
+                buf = buf << (n << 3) | w >>> (64 - (n << 3));
+                bits += n << 3;
+                pos += n;
+                return;
+            }
+        }
+        while (bits <= 56) {
+            int b;
+            if (padding == 0 && pos < end) {
+                b = data[pos] & 0xFF;
+                if (b == 0xFF) {
+                    if (pos + 1 < end && data[pos + 1] == 0) {
+                        pos += 2;
+                    } else {
+                        b = 0;
+                        padding++;
+                    }
+                } else {
+                    pos++;
+                }
+            } else {
+                b = 0;
+                padding++;
+            }
+            buf = buf << 8 | b;
+            bits += 8;
+        }
+    }
+
+    private int decode(HuffmanTable t) throws JpegException {
+        if (bits < 16) fill();
+        int e = t.lookup[(int) (buf >>> (bits - HuffmanTable.LOOKUP_BITS)) & ((1 << HuffmanTable.LOOKUP_BITS) - 1)];
+        if (e != 0) {
+            bits -= e >> 8;
+            return e & 0xFF;
+        }
+        return decodeSlow(t);
+    }
+
+    private int decodeSlow(HuffmanTable t) throws JpegException {
+        for (int len = HuffmanTable.LOOKUP_BITS + 1; len <= 16; len++) {
+            int code = (int) (buf >>> (bits - len)) & ((1 << len) - 1);
+            if (code <= t.maxCode[len]) {
+                bits -= len;
+                return t.symbols[t.valOffset[len] + code];
+            }
+        }
+        throw new JpegException("corrupt data: bad Huffman code");
+    }
+
+    private int getBits(int n) {
+        if (bits < n) fill();
+        bits -= n;
+        return (int) (buf >>> bits) & ((1 << n) - 1);
+    }
+
+    private int getBit() {
+        if (bits < 1) fill();
+        bits--;
+        return (int) (buf >>> bits) & 1;
+    }
+
+    /** Reads {@code s} bits and sign-extends them as JPEG magnitude categories do. */
+    private int receiveExtend(int s) {
+        if (bits < s) fill();
+        bits -= s;
+        int v = (int) (buf >>> bits) & ((1 << s) - 1);
+        return v < 1 << (s - 1) ? v - (1 << s) + 1 : v;
+    }
+
+    /** Baseline block: coefficients times {@code q} into {@code blk} (natural order, all zero on entry). */
+    void baselineBlock(Component c, int[] blk, int[] q) throws JpegException {
+        int s = decode(c.dc);
+        if (s != 0) {
+            if (s > 16) throw new JpegException("corrupt data: bad DC difference");
+            c.dcPred += receiveExtend(s);
+        }
+        blk[0] = c.dcPred * q[0];
+        HuffmanTable ac = c.ac;
+        for (int k = 1; k < 64; ) {
+            int rs = decode(ac);
+            s = rs & 15;
+            int r = rs >> 4;
+            if (s == 0) {
+                if (r != 15) break;
+                k += 16;
+                continue;
+            }
+            k += r;
+            int z = ZIGZAG[k];
+            blk[z] = receiveExtend(s) * q[z];
+            k++;
+        }
+    }
+
+    /** Progressive DC scan, first pass. */
+    void dcFirst(Component c, short[] coef, int off, int al) throws JpegException {
+        int s = decode(c.dc);
+        if (s != 0) {
+            if (s > 16) throw new JpegException("corrupt data: bad DC difference");
+            c.dcPred += receiveExtend(s);
+        }
+        coef[off] = (short) (c.dcPred << al);
+    }
+
+    /** Progressive DC scan, refinement: one more bit. */
+    void dcRefine(short[] coef, int off, int al) {
+        if (getBit() != 0) coef[off] |= (short) (1 << al);
+    }
+
+    /** Progressive AC scan, first pass, over zig-zag positions ss..se. */
+    void acFirst(Component c, short[] coef, int off, int ss, int se, int al) throws JpegException {
+        if (eobrun > 0) {
+            eobrun--;
+            return;
+        }
+        HuffmanTable ac = c.ac;
+        for (int k = ss; k <= se; ) {
+            int rs = decode(ac);
+            int s = rs & 15;
+            int r = rs >> 4;
+            if (s == 0) {
+                if (r < 15) {
+                    eobrun = (1 << r) - 1;
+                    if (r > 0) eobrun += getBits(r);
+                    break;
+                }
+                k += 16;
+                continue;
+            }
+            k += r;
+            if (k > 63) throw new JpegException("corrupt data: coefficient index out of range");
+            coef[off + ZIGZAG[k]] = (short) (receiveExtend(s) * (1 << al));
+            c.nonZero[off >> 6] |= 1L << k;
+            k++;
+        }
+    }
+
+    /**
+     * Progressive AC scan, refinement (successive approximation) over zig-zag positions ss..se. The bit buffer is
+     * kept in locals here (this is the hottest loop of a progressive decode: one bit per non-zero coefficient).
+     */
+    void acRefine(Component c, short[] coef, int off, int ss, int se, int al) throws JpegException {
+        int p1 = 1 << al;
+        int m1 = -1 << al;
+        int k = ss;
+        int blockIndex = off >> 6;
+        long b = buf;
+        int n = bits;
+        if (eobrun == 0) {
+            HuffmanTable ac = c.ac;
+            int[] lookup = ac.lookup;
+            for (; k <= se; k++) {
+                if (n < 16) {
+                    bits = n;
+                    fill();
+                    b = buf;
+                    n = bits;
+                }
+                int e = lookup[(int) (b >>> (n - HuffmanTable.LOOKUP_BITS)) & ((1 << HuffmanTable.LOOKUP_BITS) - 1)];
+                int rs;
+                if (e != 0) {
+                    n -= e >> 8;
+                    rs = e & 0xFF;
+                } else {
+                    bits = n;
+                    rs = decodeSlow(ac);
+                    n = bits;
+                }
+                int s = rs & 15;
+                int r = rs >> 4;
+                if (s != 0) {
+                    if (s != 1) throw new JpegException("corrupt data: bad refinement value");
+                    if (n < 1) {
+                        bits = n;
+                        fill();
+                        b = buf;
+                        n = bits;
+                    }
+                    n--;
+                    s = ((b >>> n) & 1) != 0 ? p1 : m1;
+                } else if (r != 15) {
+                    eobrun = 1 << r;
+                    if (r > 0) {
+                        if (n < r) {
+                            bits = n;
+                            fill();
+                            b = buf;
+                            n = bits;
+                        }
+                        n -= r;
+                        eobrun += (int) (b >>> n) & ((1 << r) - 1);
+                    }
+                    break;
+                }
+                do {
+                    int z = off + ZIGZAG[k];
+                    int v = coef[z];
+                    if (v != 0) {
+                        if (n < 1) {
+                            bits = n;
+                            fill();
+                            b = buf;
+                            n = bits;
+                        }
+                        n--;
+                        if (((b >>> n) & 1) != 0 && (v & p1) == 0) coef[z] = (short) (v >= 0 ? v + p1 : v + m1);
+                    } else {
+                        if (--r < 0) break;
+                    }
+                    k++;
+                } while (k <= se);
+                if (s != 0) {
+                    if (k > 63) throw new JpegException("corrupt data: coefficient index out of range");
+                    coef[off + ZIGZAG[k]] = (short) s;
+                    c.nonZero[blockIndex] |= 1L << k;
+                }
+            }
+        }
+        if (eobrun > 0) {
+            // in an end-of-band run only the non-zero coefficients get a correction bit: visit just those
+            long todo = c.nonZero[blockIndex] & (-1L << k) & (se == 63 ? -1L : (1L << (se + 1)) - 1);
+            while (todo != 0) {
+                int z = off + ZIGZAG[Long.numberOfTrailingZeros(todo)];
+                todo &= todo - 1;
+                int v = coef[z];
+                if (n < 1) {
+                    bits = n;
+                    fill();
+                    b = buf;
+                    n = bits;
+                }
+                n--;
+                if (((b >>> n) & 1) != 0 && (v & p1) == 0) coef[z] = (short) (v >= 0 ? v + p1 : v + m1);
+            }
+            eobrun--;
+        }
+        buf = b;
+        bits = n;
+    }
+}

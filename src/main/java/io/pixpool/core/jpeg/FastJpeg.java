@@ -1,0 +1,91 @@
+package io.pixpool.core.jpeg;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * The pipeline's entry: decodes a progressive JPEG file with {@link JpegDecoder}, which is much faster than the
+ * JDK reader on those (one output pass instead of one per scan, and DCT-domain scaling). Baseline files are left
+ * to the JDK reader: libjpeg decodes them faster than this decoder (measured; see the branch report). So are
+ * files with an embedded ICC profile, which the JDK reader converts to sRGB and this decoder would not.
+ */
+public final class FastJpeg {
+
+    private FastJpeg() {
+    }
+
+    /** The DCT-domain scale for a decode step: the largest of 1, 2, 4, 8 not above {@code step}. */
+    public static int scaleFor(int step) {
+        return step >= 8 ? 8 : step >= 4 ? 4 : step >= 2 ? 2 : 1;
+    }
+
+    /**
+     * Decodes {@code file} at {@link #scaleFor}({@code step}) when it is a progressive Huffman JPEG this package
+     * supports, without an ICC profile; null when it is not (baseline, a kind left to other decoders, or a file
+     * whose colours the JDK reader converts with its profile), having read only the header.
+     *
+     * @throws JpegException truncated or corrupt data
+     * @throws IOException   the file cannot be read
+     */
+    public static BufferedImage decodeProgressive(Path file, int step) throws IOException, JpegException {
+        Header h = header(file);
+        if (h.frameMarker() != 0xC2 || h.iccProfile()) return null;
+        try {
+            return new JpegDecoder(Files.readAllBytes(file)).decode(scaleFor(step));
+        } catch (UnsupportedJpegException e) {
+            return null;
+        }
+    }
+
+    /**
+     * What the markers before the frame say.
+     *
+     * @param frameMarker the SOFn code (0xC0 baseline, 0xC2 progressive, ...), -1 when none before the first scan
+     * @param iccProfile  an APP2 ICC_PROFILE segment came first
+     */
+    record Header(int frameMarker, boolean iccProfile) {
+    }
+
+    private static final byte[] ICC = "ICC_PROFILE\0".getBytes(StandardCharsets.US_ASCII);
+
+    /** Reads the markers up to the frame header, skipping from segment to segment without reading their contents. */
+    static Header header(Path file) throws IOException {
+        boolean icc = false;
+        try (SeekableByteChannel ch = Files.newByteChannel(file)) {
+            ByteBuffer b = ByteBuffer.allocate(4 + ICC.length);
+            long p = 2;
+            long size = ch.size();
+            while (p + 4 <= size) {
+                b.clear();
+                ch.position(p);
+                while (b.hasRemaining() && ch.read(b) >= 0) {
+                    // read what there is, up to the buffer's size
+                }
+                if (b.position() < 4 || (b.get(0) & 0xFF) != 0xFF) break;
+                int m = b.get(1) & 0xFF;
+                if (m == 0xFF) { // fill byte
+                    p++;
+                    continue;
+                }
+                if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) return new Header(m, icc);
+                if (m == 0xDA || m == 0xD9) break;
+                if (m == 0x01 || (m >= 0xD0 && m <= 0xD8)) {
+                    p += 2;
+                    continue;
+                }
+                if (m == 0xE2 && b.position() == b.capacity()
+                        && Arrays.equals(b.array(), 4, 4 + ICC.length, ICC, 0, ICC.length)) {
+                    icc = true;
+                }
+                p += 2 + ((b.get(2) & 0xFF) << 8 | (b.get(3) & 0xFF));
+            }
+            return new Header(-1, icc);
+        }
+    }
+}

@@ -16,11 +16,13 @@ import java.util.stream.Collectors;
  * the same {@code java} and class path, or the same jpackage launcher, plus the worker JVM options.
  *
  * <p>Worker JVM options: {@code -Xmx<heap>m}, the serial collector (one job at a time needs no parallel GC threads
- * and keeps the footprint small), class data sharing, headless AWT and no perf-data file. The JIT is left at its
- * default (tiered C1 then C2): measured on the photo corpus with 2 workers, C1 only ({@code -XX:TieredStopAtLevel=1})
- * says hello about 60 ms sooner and used ~10% less CPU on a 50-image batch, break-even at ~110 images and ~10%
- * more CPU at 340 images, where C2's code for the pixel loops pays off; workers are long-lived and batches big,
- * so C2 stays. Extra options for experiments can be given in the system property
+ * and keeps the footprint small), class data sharing, headless AWT, no perf-data file, and the C1 JIT only
+ * ({@code -XX:TieredStopAtLevel=1}). Measured end to end with {@code batch --workers 2 --fit 500x500} on the
+ * 114-photo corpus (2 cores, quiet machine): C1 only 2.5 s wall / 4.4 s CPU against 3.3 s / 5.9 s with the default
+ * tiered C1+C2, and still ahead at 342 photos (6.2 s against 6.9 s): on 2 cores C2's compile threads compete with
+ * the workers for the CPU for longer than its better code pays back. An AppCDS archive of the worker's classes
+ * was measured too (2.52 s against 2.55 s) and is not worth its build step. Extra options for experiments can be
+ * given in the system property
  * {@code pixpool.worker.jvmOptions} (space separated, after ours, so they win).
  *
  * <p>An inherited {@code _JAVA_OPTIONS} would override command-line options (the JVM reads it last), so when
@@ -59,7 +61,7 @@ record WorkerCommand(List<String> command, List<String> jvmOptions) {
 
     static List<String> jvmOptions(int heapMb, String extra) {
         List<String> o = new ArrayList<>(List.of("-Xmx" + heapMb + "m", "-XX:+UseSerialGC", "-Xshare:auto",
-                "-XX:-UsePerfData", "-Djava.awt.headless=true"));
+                "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Djava.awt.headless=true"));
         Arrays.stream(extra.trim().split("\\s+")).filter(s -> !s.isEmpty()).forEach(o::add);
         return o;
     }

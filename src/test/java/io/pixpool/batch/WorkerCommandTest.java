@@ -16,7 +16,7 @@ class WorkerCommandTest {
         WorkerCommand c = WorkerCommand.forJava("/jdk/bin/java", "app.jar" + File.pathSeparator + "/abs/lib.jar",
                 WorkerCommand.jvmOptions(300, ""));
         assertThat(c.command()).containsExactly("/jdk/bin/java", "-Xmx300m", "-XX:+UseSerialGC", "-Xshare:auto",
-                "-XX:-UsePerfData", "-Djava.awt.headless=true", "-cp",
+                "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Djava.awt.headless=true", "-cp",
                 Path.of("app.jar").toAbsolutePath() + File.pathSeparator + "/abs/lib.jar", "io.pixpool.worker.WorkerMain");
         ProcessBuilder pb = c.builder(77);
         assertThat(pb.command()).endsWith("io.pixpool.worker.WorkerMain", "--parent-pid", "77");

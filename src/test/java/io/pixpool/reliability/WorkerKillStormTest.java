@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,6 +32,8 @@ class WorkerKillStormTest {
     private static final int FILES = 300;
     private static final int MIN_KILLS = 8;
     private static final int MAX_ATTEMPTS = 3;
+    /** Files ended between two kills: 12 kill points over the batch, so at least MIN_KILLS land mid-batch. */
+    private static final int KILL_EVERY = FILES / (MIN_KILLS + 4);
 
     @TempDir
     Path dir;
@@ -58,7 +61,9 @@ class WorkerKillStormTest {
 
         EventRecorder events = new EventRecorder();
         Map<Integer, SlotState> slots = new ConcurrentHashMap<>();
+        AtomicInteger ended = new AtomicInteger();
         events.react(e -> {
+            if (EventRecorder.isTerminal(e)) ended.incrementAndGet();
             if (e instanceof BatchEvent.WorkerStarted w) slots.put(w.worker(), new SlotState(w.pid(), -1, 0));
             if (e instanceof BatchEvent.JobStarted s) slots.computeIfPresent(s.worker(), (k, v) -> new SlotState(v.pid(), s.job(), s.attempt()));
             if (EventRecorder.isTerminal(e) || e instanceof BatchEvent.JobRetrying) {
@@ -70,12 +75,16 @@ class WorkerKillStormTest {
                 .withWorkers(2).withMaxAttempts(MAX_ATTEMPTS).withWorkerHeapMb(128).withTimeout(Duration.ofSeconds(60));
         Batch batch = Batch.start(settings, inputs, events);
 
-        // the fault injector: every 200-400 ms a random live worker gets SIGKILL, busy or idle, but never one
-        // holding a file on its last attempt (that file would rightly fail; here every file must get done)
+        // the fault injector, paced by progress rather than by the clock (a fast machine would otherwise finish
+        // between two kills): each time another KILL_EVERY files have ended, a random live worker gets SIGKILL,
+        // busy or idle, but never one holding a file on its last attempt (that file would rightly fail; here
+        // every file must get done)
         Random random = new Random(42);
         List<Long> killed = new ArrayList<>();
+        int nextKillAt = KILL_EVERY;
         while (!batch.isFinished()) {
-            Thread.sleep(200 + random.nextInt(201));
+            Thread.sleep(10);
+            if (ended.get() < nextKillAt) continue;
             List<SlotState> candidates = slots.values().stream()
                     .filter(s -> s.attempt() < MAX_ATTEMPTS)
                     .filter(s -> !killed.contains(s.pid()))
@@ -83,7 +92,10 @@ class WorkerKillStormTest {
             if (candidates.isEmpty() || batch.isFinished()) continue;
             SlotState victim = candidates.get(random.nextInt(candidates.size()));
             Optional<ProcessHandle> h = ProcessHandle.of(victim.pid());
-            if (h.isPresent() && h.get().destroyForcibly()) killed.add(victim.pid()); // SIGKILL on Linux
+            if (h.isPresent() && h.get().destroyForcibly()) { // SIGKILL on Linux
+                killed.add(victim.pid());
+                nextKillAt += KILL_EVERY;
+            }
         }
         BatchSummary summary = batch.await(Duration.ofMinutes(2));
         assertThat(summary).as("batch finished").isNotNull();

@@ -74,7 +74,7 @@ final class Idct {
                 case 1: row8(w, r * 8, out, off); break;
                 case 2: row4(w, r * 8, out, off); break;
                 case 4: row2(w, r * 8, out, off); break;
-                default: out[off] = clamp((w[r * 8] + (1 << (PASS1_BITS + 2))) >> (PASS1_BITS + 3));
+                default: flatRow(w[r * 8], out, off, 1);
             }
         }
     }
@@ -240,109 +240,27 @@ final class Idct {
         return (byte) (x < 0 ? 0 : x > 255 ? 255 : x);
     }
 
+    /*
+     * The square IDCTs: the column and row passes above, each skipped for a column or row whose AC terms are all
+     * zero (common in photos), where the pass reduces to spreading the DC term.
+     */
+
     private void idct8(int[] in, byte[] out, int off, int stride) {
         int[] w = ws;
         for (int c = 0; c < 8; c++) {
             if ((in[8 + c] | in[16 + c] | in[24 + c] | in[32 + c] | in[40 + c] | in[48 + c] | in[56 + c]) == 0) {
                 int dc = in[c] << PASS1_BITS;
                 for (int r = 0; r < 64; r += 8) w[r + c] = dc;
-                continue;
+            } else {
+                column8(in, c, w);
             }
-            int z2 = in[16 + c];
-            int z3 = in[48 + c];
-            int z1 = (z2 + z3) * FIX_0_541196100;
-            int tmp2 = z1 - z3 * FIX_1_847759065;
-            int tmp3 = z1 + z2 * FIX_0_765366865;
-            z2 = in[c];
-            z3 = in[32 + c];
-            int tmp0 = (z2 + z3) << CONST_BITS;
-            int tmp1 = (z2 - z3) << CONST_BITS;
-            int tmp10 = tmp0 + tmp3;
-            int tmp13 = tmp0 - tmp3;
-            int tmp11 = tmp1 + tmp2;
-            int tmp12 = tmp1 - tmp2;
-
-            tmp0 = in[56 + c];
-            tmp1 = in[40 + c];
-            tmp2 = in[24 + c];
-            tmp3 = in[8 + c];
-            z1 = tmp0 + tmp3;
-            z2 = tmp1 + tmp2;
-            z3 = tmp0 + tmp2;
-            int z4 = tmp1 + tmp3;
-            int z5 = (z3 + z4) * FIX_1_175875602;
-            tmp0 *= FIX_0_298631336;
-            tmp1 *= FIX_2_053119869;
-            tmp2 *= FIX_3_072711026;
-            tmp3 *= FIX_1_501321110;
-            z1 *= -FIX_0_899976223;
-            z2 *= -FIX_2_562915447;
-            z3 = z3 * -FIX_1_961570560 + z5;
-            z4 = z4 * -FIX_0_390180644 + z5;
-            tmp0 += z1 + z3;
-            tmp1 += z2 + z4;
-            tmp2 += z2 + z3;
-            tmp3 += z1 + z4;
-            final int sh = CONST_BITS - PASS1_BITS;
-            final int rnd = 1 << (sh - 1);
-            w[c] = (tmp10 + tmp3 + rnd) >> sh;
-            w[56 + c] = (tmp10 - tmp3 + rnd) >> sh;
-            w[8 + c] = (tmp11 + tmp2 + rnd) >> sh;
-            w[48 + c] = (tmp11 - tmp2 + rnd) >> sh;
-            w[16 + c] = (tmp12 + tmp1 + rnd) >> sh;
-            w[40 + c] = (tmp12 - tmp1 + rnd) >> sh;
-            w[24 + c] = (tmp13 + tmp0 + rnd) >> sh;
-            w[32 + c] = (tmp13 - tmp0 + rnd) >> sh;
         }
         for (int r = 0; r < 64; r += 8, off += stride) {
             if ((w[r + 1] | w[r + 2] | w[r + 3] | w[r + 4] | w[r + 5] | w[r + 6] | w[r + 7]) == 0) {
-                byte v = clamp((w[r] + (1 << (PASS1_BITS + 2))) >> (PASS1_BITS + 3));
-                for (int i = 0; i < 8; i++) out[off + i] = v;
-                continue;
+                flatRow(w[r], out, off, 8);
+            } else {
+                row8(w, r, out, off);
             }
-            int z2 = w[r + 2];
-            int z3 = w[r + 6];
-            int z1 = (z2 + z3) * FIX_0_541196100;
-            int tmp2 = z1 - z3 * FIX_1_847759065;
-            int tmp3 = z1 + z2 * FIX_0_765366865;
-            int tmp0 = (w[r] + w[r + 4]) << CONST_BITS;
-            int tmp1 = (w[r] - w[r + 4]) << CONST_BITS;
-            int tmp10 = tmp0 + tmp3;
-            int tmp13 = tmp0 - tmp3;
-            int tmp11 = tmp1 + tmp2;
-            int tmp12 = tmp1 - tmp2;
-
-            tmp0 = w[r + 7];
-            tmp1 = w[r + 5];
-            tmp2 = w[r + 3];
-            tmp3 = w[r + 1];
-            z1 = tmp0 + tmp3;
-            z2 = tmp1 + tmp2;
-            z3 = tmp0 + tmp2;
-            int z4 = tmp1 + tmp3;
-            int z5 = (z3 + z4) * FIX_1_175875602;
-            tmp0 *= FIX_0_298631336;
-            tmp1 *= FIX_2_053119869;
-            tmp2 *= FIX_3_072711026;
-            tmp3 *= FIX_1_501321110;
-            z1 *= -FIX_0_899976223;
-            z2 *= -FIX_2_562915447;
-            z3 = z3 * -FIX_1_961570560 + z5;
-            z4 = z4 * -FIX_0_390180644 + z5;
-            tmp0 += z1 + z3;
-            tmp1 += z2 + z4;
-            tmp2 += z2 + z3;
-            tmp3 += z1 + z4;
-            final int sh = CONST_BITS + PASS1_BITS + 3;
-            final int rnd = 1 << (sh - 1);
-            out[off] = clamp((tmp10 + tmp3 + rnd) >> sh);
-            out[off + 7] = clamp((tmp10 - tmp3 + rnd) >> sh);
-            out[off + 1] = clamp((tmp11 + tmp2 + rnd) >> sh);
-            out[off + 6] = clamp((tmp11 - tmp2 + rnd) >> sh);
-            out[off + 2] = clamp((tmp12 + tmp1 + rnd) >> sh);
-            out[off + 5] = clamp((tmp12 - tmp1 + rnd) >> sh);
-            out[off + 3] = clamp((tmp13 + tmp0 + rnd) >> sh);
-            out[off + 4] = clamp((tmp13 - tmp0 + rnd) >> sh);
         }
     }
 
@@ -352,54 +270,17 @@ final class Idct {
             if (c == 4) continue; // the second pass does not use column 4
             if ((in[8 + c] | in[16 + c] | in[24 + c] | in[40 + c] | in[48 + c] | in[56 + c]) == 0) {
                 int dc = in[c] << PASS1_BITS;
-                w[c] = dc;
-                w[8 + c] = dc;
-                w[16 + c] = dc;
-                w[24 + c] = dc;
-                continue;
+                for (int r = 0; r < 32; r += 8) w[r + c] = dc;
+            } else {
+                column4(in, c, w);
             }
-            int tmp0 = in[c] << (CONST_BITS + 1);
-            int tmp2 = in[16 + c] * FIX_1_847759065 - in[48 + c] * FIX_0_765366865;
-            int tmp10 = tmp0 + tmp2;
-            int tmp12 = tmp0 - tmp2;
-            int z1 = in[56 + c];
-            int z2 = in[40 + c];
-            int z3 = in[24 + c];
-            int z4 = in[8 + c];
-            tmp0 = -z1 * FIX_0_211164243 + z2 * FIX_1_451774981 - z3 * FIX_2_172734803 + z4 * FIX_1_061594337;
-            tmp2 = -z1 * FIX_0_509795579 - z2 * FIX_0_601344887 + z3 * FIX_0_899976223 + z4 * FIX_2_562915447;
-            final int sh = CONST_BITS - PASS1_BITS + 1;
-            final int rnd = 1 << (sh - 1);
-            w[c] = (tmp10 + tmp2 + rnd) >> sh;
-            w[24 + c] = (tmp10 - tmp2 + rnd) >> sh;
-            w[8 + c] = (tmp12 + tmp0 + rnd) >> sh;
-            w[16 + c] = (tmp12 - tmp0 + rnd) >> sh;
         }
         for (int r = 0; r < 32; r += 8, off += stride) {
             if ((w[r + 1] | w[r + 2] | w[r + 3] | w[r + 5] | w[r + 6] | w[r + 7]) == 0) {
-                byte v = clamp((w[r] + (1 << (PASS1_BITS + 2))) >> (PASS1_BITS + 3));
-                out[off] = v;
-                out[off + 1] = v;
-                out[off + 2] = v;
-                out[off + 3] = v;
-                continue;
+                flatRow(w[r], out, off, 4);
+            } else {
+                row4(w, r, out, off);
             }
-            int tmp0 = w[r] << (CONST_BITS + 1);
-            int tmp2 = w[r + 2] * FIX_1_847759065 - w[r + 6] * FIX_0_765366865;
-            int tmp10 = tmp0 + tmp2;
-            int tmp12 = tmp0 - tmp2;
-            int z1 = w[r + 7];
-            int z2 = w[r + 5];
-            int z3 = w[r + 3];
-            int z4 = w[r + 1];
-            tmp0 = -z1 * FIX_0_211164243 + z2 * FIX_1_451774981 - z3 * FIX_2_172734803 + z4 * FIX_1_061594337;
-            tmp2 = -z1 * FIX_0_509795579 - z2 * FIX_0_601344887 + z3 * FIX_0_899976223 + z4 * FIX_2_562915447;
-            final int sh = CONST_BITS + PASS1_BITS + 3 + 1;
-            final int rnd = 1 << (sh - 1);
-            out[off] = clamp((tmp10 + tmp2 + rnd) >> sh);
-            out[off + 3] = clamp((tmp10 - tmp2 + rnd) >> sh);
-            out[off + 1] = clamp((tmp12 + tmp0 + rnd) >> sh);
-            out[off + 2] = clamp((tmp12 - tmp0 + rnd) >> sh);
         }
     }
 
@@ -411,30 +292,22 @@ final class Idct {
                 int dc = in[c] << PASS1_BITS;
                 w[c] = dc;
                 w[8 + c] = dc;
-                continue;
+            } else {
+                column2(in, c, w);
             }
-            int tmp10 = in[c] << (CONST_BITS + 2);
-            int tmp0 = -in[56 + c] * FIX_0_720959822 + in[40 + c] * FIX_0_850430095
-                    - in[24 + c] * FIX_1_272758580 + in[8 + c] * FIX_3_624509785;
-            final int sh = CONST_BITS - PASS1_BITS + 2;
-            final int rnd = 1 << (sh - 1);
-            w[c] = (tmp10 + tmp0 + rnd) >> sh;
-            w[8 + c] = (tmp10 - tmp0 + rnd) >> sh;
         }
         for (int r = 0; r < 16; r += 8, off += stride) {
             if ((w[r + 1] | w[r + 3] | w[r + 5] | w[r + 7]) == 0) {
-                byte v = clamp((w[r] + (1 << (PASS1_BITS + 2))) >> (PASS1_BITS + 3));
-                out[off] = v;
-                out[off + 1] = v;
-                continue;
+                flatRow(w[r], out, off, 2);
+            } else {
+                row2(w, r, out, off);
             }
-            int tmp10 = w[r] << (CONST_BITS + 2);
-            int tmp0 = -w[r + 7] * FIX_0_720959822 + w[r + 5] * FIX_0_850430095
-                    - w[r + 3] * FIX_1_272758580 + w[r + 1] * FIX_3_624509785;
-            final int sh = CONST_BITS + PASS1_BITS + 3 + 2;
-            final int rnd = 1 << (sh - 1);
-            out[off] = clamp((tmp10 + tmp0 + rnd) >> sh);
-            out[off + 1] = clamp((tmp10 - tmp0 + rnd) >> sh);
         }
+    }
+
+    /** A row of the second pass with only its DC term: {@code n} equal samples. */
+    private static void flatRow(int dc, byte[] out, int off, int n) {
+        byte v = clamp((dc + (1 << (PASS1_BITS + 2))) >> (PASS1_BITS + 3));
+        for (int i = 0; i < n; i++) out[off + i] = v;
     }
 }

@@ -2,6 +2,7 @@ package io.pixpool.ui;
 
 import io.pixpool.batch.BatchSettings;
 import io.pixpool.batch.BatchSummary;
+import io.pixpool.core.InputFile;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -71,12 +72,12 @@ public final class RunController {
         publish(System.nanoTime());
         statusRevision.set(statusRevision.get() + 1);
         state.set(RunState.RUNNING);
-        List<io.pixpool.core.InputFile> inputs = rows.stream().map(FileRow::input).toList();
+        List<InputFile> inputs = rows.stream().map(FileRow::input).toList();
         control.execute(() -> launch(settings, inputs, ev));
         loop.start();
     }
 
-    private void launch(BatchSettings settings, List<io.pixpool.core.InputFile> inputs, EventCoalescer ev) {
+    private void launch(BatchSettings settings, List<InputFile> inputs, EventCoalescer ev) {
         BatchHandle h;
         try {
             h = starter.start(settings, inputs, ev);

@@ -1,9 +1,13 @@
 package io.pixpool;
 
+import io.pixpool.cli.BatchCommand;
+import io.pixpool.protocol.WorkerLaunch;
+import io.pixpool.ui.PixpoolApp;
+import io.pixpool.worker.WorkerMain;
 import java.util.Arrays;
 
 /**
- * The one entry point of the jar and the installed launcher: {@code batch ...} runs headless, the worker entry runs
+ * The one entry point of the jar and the installed launcher: {@code batch ...} runs headless, the worker flag runs
  * a worker process, anything else opens the window (arguments are paths to preload). A plain class, not an
  * Application, so the JavaFX runtime on the class path is enough.
  */
@@ -13,12 +17,14 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals(io.pixpool.protocol.WorkerLaunch.LAUNCHER_FLAG)) {
-            io.pixpool.worker.WorkerMain.main(Arrays.copyOfRange(args, 1, args.length));
-        } else if (args.length > 0 && args[0].equals("batch")) {
-            System.exit(io.pixpool.cli.BatchCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        String first = args.length > 0 ? args[0] : "";
+        String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
+        if (first.equals(WorkerLaunch.LAUNCHER_FLAG)) {
+            WorkerMain.main(rest);
+        } else if (first.equals("batch")) {
+            System.exit(BatchCommand.run(rest));
         } else {
-            io.pixpool.ui.PixpoolApp.launchWith(args);
+            PixpoolApp.launchWith(args);
         }
     }
 }

@@ -1,0 +1,446 @@
+package io.pixpool.core;
+
+import java.awt.image.BufferedImage;
+
+/**
+ * Separable convolution resize of INT_RGB/ARGB images, the scheme of Pillow's {@code ImagingResample}: for a
+ * reduction by {@code f} the kernel is stretched to {@code f} times its support (so it averages over the whole
+ * area each output pixel covers instead of point-sampling it), the weights of each output column/row are
+ * normalised and kept as fixed-point ints, then a horizontal pass and a vertical pass, results clamped to 0..255.
+ * Images with alpha are filtered premultiplied, so transparent pixels add no colour (no dark fringes).
+ * <p>
+ * Not used by {@link Resizer} yet: wired in as the QUALITY resize it reached 37.26 dB mean PSNR on the benchmark
+ * corpus (Pillow 37.31, imgscalr path 35.73) but ran at 0.8-0.94x Pool+Pillow's speed under the C1-only JIT.
+ */
+final class Resampler {
+
+    /** A symmetric filter kernel: its value at {@code x} (in output pixels) and the radius beyond which it is 0. */
+    enum Kernel {
+        LANCZOS3(3) {
+            @Override
+            double at(double x) {
+                x = Math.abs(x);
+                return x < 3 ? sinc(x) * sinc(x / 3) : 0;
+            }
+        },
+        CATMULL_ROM(2) {
+            @Override
+            double at(double x) {
+                return cubic(Math.abs(x), 0, 0.5);
+            }
+        },
+        MITCHELL(2) {
+            @Override
+            double at(double x) {
+                return cubic(Math.abs(x), 1.0 / 3, 1.0 / 3);
+            }
+        };
+
+        final double support;
+
+        Kernel(double support) {
+            this.support = support;
+        }
+
+        abstract double at(double x);
+
+        private static double sinc(double x) {
+            if (x == 0) return 1;
+            double px = Math.PI * x;
+            return Math.sin(px) / px;
+        }
+
+        /** Mitchell-Netravali cubic with parameters b, c (b=0, c=0.5 is Catmull-Rom). */
+        private static double cubic(double x, double b, double c) {
+            if (x < 1) {
+                return ((12 - 9 * b - 6 * c) * x * x * x + (-18 + 12 * b + 6 * c) * x * x + (6 - 2 * b)) / 6;
+            }
+            if (x < 2) {
+                return ((-b - 6 * c) * x * x * x + (6 * b + 30 * c) * x * x + (-12 * b - 48 * c) * x
+                        + (8 * b + 24 * c)) / 6;
+            }
+            return 0;
+        }
+    }
+
+    /** Fixed-point precision of the weights: 255 * (sum of |weights| < 2) * 2^22 stays well inside an int. */
+    private static final int BITS = 22;
+    private static final int HALF = 1 << (BITS - 1);
+
+    /*
+     * Opaque images take a faster path: R, G and B of a pixel sit in one long, 21 bits apart, so one long
+     * multiply-add per tap filters all three. Weights then have 11 fractional bits (summing to exactly 2048, so
+     * flat areas stay exact); each channel's sum, 255 * (sum of |weights|) * 2048 with rounding, stays within
+     * +-2^20 as long as the sum of |weights| is below PACKED_LIMIT (Lanczos3 is about 1.3). Negative partial sums
+     * borrow from the field above; the decoding sign-extends each field, which undoes that.
+     */
+    private static final int PACKED_BITS = 11;
+    private static final double PACKED_LIMIT = 1.9;
+    private static final int FIELD = 21;
+    private static final long ROUND = (1L << (PACKED_BITS - 1)) * (1L | 1L << FIELD | 1L << 2 * FIELD);
+
+    private Resampler() {
+    }
+
+    /**
+     * Where a decoded image's pixels come from: the stored image's full size and the decoder's point-sampling
+     * step (1 when the pixels are the full image or block averages). With a step {@code s > 1}, pixel {@code i}
+     * is stored pixel {@code i * s}: the filter is centred on the exact stored positions, not on block centres,
+     * which would shift the picture by {@code (s - 1) / 2} stored pixels.
+     */
+    record Source(int width, int height, int pointStep) {
+        Source {
+            if (width < 1 || height < 1 || pointStep < 1) throw new IllegalArgumentException("bad source geometry");
+        }
+
+        /** Whether {@code img} is this source decoded with its point step (else its geometry does not apply). */
+        boolean describes(BufferedImage img) {
+            return pointStep > 1 && img.getWidth() == (width + pointStep - 1) / pointStep
+                    && img.getHeight() == (height + pointStep - 1) / pointStep;
+        }
+
+        Axis x() {
+            return new Axis(width, (width + pointStep - 1) / pointStep, 0.5, pointStep);
+        }
+
+        Axis y() {
+            return new Axis(height, (height + pointStep - 1) / pointStep, 0.5, pointStep);
+        }
+    }
+
+    /**
+     * One direction of a reduced image: {@code size} samples standing for a line of {@code full} pixels, sample
+     * {@code i} centred at {@code first + i * spacing} in full-line coordinates (pixel {@code p} spans p..p+1).
+     */
+    record Axis(int full, int size, double first, double spacing) {
+        /** The axis of the image a 2x2 box halving makes of this one (an odd last sample folded in). */
+        Axis halved() {
+            return new Axis(full, size / 2, first + spacing / 2, 2 * spacing);
+        }
+    }
+
+    /** {@code img} resized to exactly {@code w x h} with {@code kernel}. */
+    static BufferedImage resize(BufferedImage img, int w, int h, Kernel kernel) {
+        return resize(img, w, h, kernel, null);
+    }
+
+    /**
+     * {@code img}, a decode of {@code source} (null: the image itself is the source), resized to exactly
+     * {@code w x h} with {@code kernel}.
+     */
+    static BufferedImage resize(BufferedImage img, int w, int h, Kernel kernel, Source source) {
+        boolean geo = source != null && source.describes(img);
+        return resize(img, w, h, kernel, geo ? source.x() : null, geo ? source.y() : null);
+    }
+
+    /** With the geometry of each direction (null: the image is its own source in that direction). */
+    static BufferedImage resize(BufferedImage img, int w, int h, Kernel kernel, Axis ax, Axis ay) {
+        if (w < 1 || h < 1) throw new IllegalArgumentException("size must be positive: " + w + "x" + h);
+        BufferedImage src = Pixels.plain(img);
+        int sw = src.getWidth();
+        int sh = src.getHeight();
+        if (ax == null || ax.size() != sw) ax = new Axis(sw, sw, 0.5, 1);
+        if (ay == null || ay.size() != sh) ay = new Axis(sh, sh, 0.5, 1);
+        boolean geo = ax.spacing() != 1 || ay.spacing() != 1;
+        boolean alpha = src.getColorModel().hasAlpha();
+        int[] in = Pixels.data(src);
+        if (!alpha) {
+            Weights kx = Weights.of(ax, w, kernel, PACKED_BITS);
+            Weights ky = Weights.of(ay, h, kernel, PACKED_BITS);
+            if (kx.maxAbsSum < PACKED_LIMIT && ky.maxAbsSum < PACKED_LIMIT) {
+                BufferedImage dst = Pixels.blank(src, w, h);
+                long[] mid = new long[w * sh];
+                horizontalPacked(in, sw, sh, mid, w, kx);
+                verticalPacked(mid, w, Pixels.data(dst), h, ky);
+                return dst;
+            }
+        }
+        if (alpha) in = premultiply(in);
+        int[] mid = in;
+        if (sw != w || geo) {
+            mid = new int[w * sh];
+            horizontal(in, sw, sh, mid, w, Weights.of(ax, w, kernel, BITS), alpha);
+        }
+        int[] out = mid;
+        if (sh != h || geo) {
+            out = new int[w * h];
+            vertical(mid, w, out, h, Weights.of(ay, h, kernel, BITS), alpha);
+        }
+        if (alpha) unpremultiply(out);
+        else if (out == in) out = in.clone();
+        BufferedImage dst = Pixels.blank(src, w, h);
+        System.arraycopy(out, 0, Pixels.data(dst), 0, out.length);
+        return dst;
+    }
+
+    /** For every output position: the first source position, the number of taps and their fixed-point weights. */
+    static final class Weights {
+        final int[] start;
+        final int[] count;
+        final int taps;
+        final int[] w;
+        /** The largest sum of |weights| of one output position. */
+        final double maxAbsSum;
+
+        private Weights(int[] start, int[] count, int taps, int[] w, double maxAbsSum) {
+            this.start = start;
+            this.count = count;
+            this.taps = taps;
+            this.w = w;
+            this.maxAbsSum = maxAbsSum;
+        }
+
+        static Weights of(int inSize, int outSize, Kernel kernel) {
+            return of(new Axis(inSize, inSize, 0.5, 1), outSize, kernel, BITS);
+        }
+
+        /** The weights from the samples of {@code axis} to {@code outSize} pixels, {@code bits} fractional bits. */
+        static Weights of(Axis axis, int outSize, Kernel kernel, int bits) {
+            int inSize = axis.size();
+            double fullScale = (double) axis.full() / outSize;
+            double scale = fullScale / axis.spacing();
+            double filterScale = Math.max(scale, 1);
+            double support = kernel.support * filterScale;
+            int taps = (int) Math.ceil(support) * 2 + 1;
+            int[] start = new int[outSize];
+            int[] count = new int[outSize];
+            int[] w = new int[outSize * taps];
+            double[] k = new double[taps];
+            double maxAbs = 0;
+            for (int o = 0; o < outSize; o++) {
+                // the output pixel's centre in input coordinates (input pixel i spans i..i+1)
+                double centre = ((o + 0.5) * fullScale - axis.first()) / axis.spacing() + 0.5;
+                int min = Math.max(0, (int) (centre - support + 0.5));
+                int max = Math.min(inSize, (int) (centre + support + 0.5));
+                int n = max - min;
+                double sum = 0;
+                for (int i = 0; i < n; i++) {
+                    k[i] = kernel.at((i + min - centre + 0.5) / filterScale);
+                    sum += k[i];
+                }
+                start[o] = min;
+                count[o] = n;
+                int total = 0;
+                int largest = 0;
+                double abs = 0;
+                for (int i = 0; i < n; i++) {
+                    double v = sum == 0 ? 0 : k[i] / sum;
+                    int q = (int) Math.round(v * (1 << bits));
+                    w[o * taps + i] = q;
+                    total += q;
+                    abs += Math.abs(v);
+                    if (q > w[o * taps + largest]) largest = i;
+                }
+                if (n > 0) w[o * taps + largest] += (1 << bits) - total;   // weights sum to exactly 1
+                maxAbs = Math.max(maxAbs, abs);
+            }
+            return new Weights(start, count, taps, w, maxAbs);
+        }
+    }
+
+    private static void horizontal(int[] in, int sw, int sh, int[] out, int w, Weights k, boolean alpha) {
+        int taps = k.taps;
+        int[] kw = k.w;
+        for (int y = 0; y < sh; y++) {
+            int row = y * sw;
+            int o = y * w;
+            for (int x = 0; x < w; x++) {
+                int i = row + k.start[x];
+                int n = k.count[x];
+                int wi = x * taps;
+                int a = HALF;
+                int r = HALF;
+                int g = HALF;
+                int b = HALF;
+                if (alpha) {
+                    for (int t = 0; t < n; t++) {
+                        int p = in[i + t];
+                        int c = kw[wi + t];
+                        a += (p >>> 24) * c;
+                        r += (p >> 16 & 0xFF) * c;
+                        g += (p >> 8 & 0xFF) * c;
+                        b += (p & 0xFF) * c;
+                    }
+                } else {
+                    for (int t = 0; t < n; t++) {
+                        int p = in[i + t];
+                        int c = kw[wi + t];
+                        r += (p >> 16 & 0xFF) * c;
+                        g += (p >> 8 & 0xFF) * c;
+                        b += (p & 0xFF) * c;
+                    }
+                    a = 255 << BITS;
+                }
+                out[o + x] = pack(a, r, g, b);
+            }
+        }
+    }
+
+    private static void horizontalPacked(int[] in, int sw, int sh, long[] out, int w, Weights k) {
+        int taps = k.taps;
+        int[] kw = k.w;
+        int[] start = k.start;
+        int[] count = k.count;
+        // four rows at a time: each weight is loaded once for all (the loop overhead counts without C2)
+        long[] rows = new long[4 * sw];
+        for (int y = 0; y < sh; y += 4) {
+            int r0 = y * sw;
+            int m = Math.min(4, sh - y);
+            int end = m * sw;
+            for (int x = 0; x < end; x++) rows[x] = spread(in[r0 + x]);
+            int o = y * w;
+            for (int x = 0; x < w; x++) {
+                int i = start[x];
+                int n = count[x];
+                int wi = x * taps - i;
+                long acc0 = ROUND;
+                long acc1 = ROUND;
+                long acc2 = ROUND;
+                long acc3 = ROUND;
+                for (int e = i + n; i < e; i++) {
+                    long c = kw[wi + i];
+                    acc0 += rows[i] * c;
+                    acc1 += rows[i + sw] * c;
+                    acc2 += rows[i + 2 * sw] * c;
+                    acc3 += rows[i + 3 * sw] * c;
+                }
+                out[o + x] = spread(unpack(acc0));
+                if (m > 1) out[o + w + x] = spread(unpack(acc1));
+                if (m > 2) out[o + 2 * w + x] = spread(unpack(acc2));
+                if (m > 3) out[o + 3 * w + x] = spread(unpack(acc3));
+            }
+        }
+    }
+
+    private static void verticalPacked(long[] in, int w, int[] out, int h, Weights k) {
+        long[] acc = new long[w];
+        int taps = k.taps;
+        int[] kw = k.w;
+        for (int y = 0; y < h; y++) {
+            java.util.Arrays.fill(acc, ROUND);
+            int n = k.count[y];
+            int first = k.start[y];
+            int t = 0;
+            for (; t + 1 < n; t += 2) {   // two source rows per sweep: half the accumulator loads and stores
+                long c0 = kw[y * taps + t];
+                long c1 = kw[y * taps + t + 1];
+                int row0 = (first + t) * w;
+                int row1 = row0 + w;
+                for (int x = 0; x < w; x++) acc[x] += in[row0 + x] * c0 + in[row1 + x] * c1;
+            }
+            if (t < n) {
+                long c = kw[y * taps + t];
+                int row = (first + t) * w;
+                for (int x = 0; x < w; x++) acc[x] += in[row + x] * c;
+            }
+            int o = y * w;
+            for (int x = 0; x < w; x++) out[o + x] = 0xFF000000 | unpack(acc[x]);
+        }
+    }
+
+    /** 0xRRGGBB spread into one long, 21 bits per channel. */
+    private static long spread(int p) {
+        long q = p;
+        return (q & 0xFF0000L) << (2 * FIELD - 16) | (q & 0xFF00L) << (FIELD - 8) | (q & 0xFFL);
+    }
+
+    /** The three (sign-extended) channel sums of a packed accumulator, scaled back and clamped, as 0xRRGGBB. */
+    private static int unpack(long acc) {
+        long b = acc << (64 - FIELD) >> (64 - FIELD);
+        long rest = (acc - b) >> FIELD;
+        long g = rest << (64 - FIELD) >> (64 - FIELD);
+        long r = (rest - g) >> FIELD;
+        return clampPacked(r) << 16 | clampPacked(g) << 8 | clampPacked(b);
+    }
+
+    private static int clampPacked(long v) {
+        v >>= PACKED_BITS;
+        return v < 0 ? 0 : v > 255 ? 255 : (int) v;
+    }
+
+    /** Row by row, accumulating whole source rows into per-column sums (sequential memory access). */
+    private static void vertical(int[] in, int w, int[] out, int h, Weights k, boolean alpha) {
+        int[] sa = new int[w];
+        int[] sr = new int[w];
+        int[] sg = new int[w];
+        int[] sb = new int[w];
+        int taps = k.taps;
+        int[] kw = k.w;
+        for (int y = 0; y < h; y++) {
+            java.util.Arrays.fill(sa, HALF);
+            java.util.Arrays.fill(sr, HALF);
+            java.util.Arrays.fill(sg, HALF);
+            java.util.Arrays.fill(sb, HALF);
+            int n = k.count[y];
+            int first = k.start[y];
+            for (int t = 0; t < n; t++) {
+                int c = kw[y * taps + t];
+                int row = (first + t) * w;
+                if (alpha) {
+                    for (int x = 0; x < w; x++) {
+                        int p = in[row + x];
+                        sa[x] += (p >>> 24) * c;
+                        sr[x] += (p >> 16 & 0xFF) * c;
+                        sg[x] += (p >> 8 & 0xFF) * c;
+                        sb[x] += (p & 0xFF) * c;
+                    }
+                } else {
+                    for (int x = 0; x < w; x++) {
+                        int p = in[row + x];
+                        sr[x] += (p >> 16 & 0xFF) * c;
+                        sg[x] += (p >> 8 & 0xFF) * c;
+                        sb[x] += (p & 0xFF) * c;
+                    }
+                }
+            }
+            int o = y * w;
+            int opaque = 255 << BITS;
+            for (int x = 0; x < w; x++) out[o + x] = pack(alpha ? sa[x] : opaque, sr[x], sg[x], sb[x]);
+        }
+    }
+
+    private static int pack(int a, int r, int g, int b) {
+        return clamp(a) << 24 | clamp(r) << 16 | clamp(g) << 8 | clamp(b);
+    }
+
+    private static int clamp(int v) {
+        v >>= BITS;
+        return v < 0 ? 0 : v > 255 ? 255 : v;
+    }
+
+    private static int[] premultiply(int[] in) {
+        int[] out = new int[in.length];
+        for (int i = 0; i < in.length; i++) {
+            int p = in[i];
+            int a = p >>> 24;
+            if (a == 255) {
+                out[i] = p;
+            } else if (a != 0) {
+                out[i] = a << 24 | mul(p >> 16 & 0xFF, a) << 16 | mul(p >> 8 & 0xFF, a) << 8 | mul(p & 0xFF, a);
+            }
+        }
+        return out;
+    }
+
+    private static int mul(int c, int a) {
+        int t = c * a + 128;
+        return (t + (t >> 8)) >> 8;
+    }
+
+    /** Premultiplied colours back to straight alpha; colour channels cannot exceed alpha after clamping. */
+    private static void unpremultiply(int[] px) {
+        for (int i = 0; i < px.length; i++) {
+            int p = px[i];
+            int a = p >>> 24;
+            if (a == 255) continue;
+            if (a == 0) {
+                px[i] = 0;
+                continue;
+            }
+            int r = Math.min(255, ((p >> 16 & 0xFF) * 255 + a / 2) / a);
+            int g = Math.min(255, ((p >> 8 & 0xFF) * 255 + a / 2) / a);
+            int b = Math.min(255, ((p & 0xFF) * 255 + a / 2) / a);
+            px[i] = a << 24 | r << 16 | g << 8 | b;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.pixpool.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import org.junit.jupiter.api.Test;
+
+class ResamplerTest {
+
+    private static BufferedImage image(int w, int h, int type, java.util.function.IntBinaryOperator px) {
+        BufferedImage img = new BufferedImage(w, h, type);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) img.setRGB(x, y, px.applyAsInt(x, y));
+        }
+        return img;
+    }
+
+    private static int red(BufferedImage img, int x, int y) {
+        return img.getRGB(x, y) >> 16 & 0xFF;
+    }
+
+    @Test
+    void flatColourStaysExactlyFlat() {
+        BufferedImage img = image(333, 217, BufferedImage.TYPE_INT_RGB, (x, y) -> 0x3C7AB4);
+        for (Resampler.Kernel k : Resampler.Kernel.values()) {
+            BufferedImage out = Resampler.resize(img, 101, 67, k);
+            for (int y = 0; y < 67; y++) {
+                for (int x = 0; x < 101; x++) assertThat(out.getRGB(x, y) & 0xFFFFFF).isEqualTo(0x3C7AB4);
+            }
+        }
+    }
+
+    @Test
+    void outputSizeIsExactForOddSizes() {
+        BufferedImage img = image(333, 217, BufferedImage.TYPE_INT_RGB, (x, y) -> x * 7 ^ y * 13);
+        BufferedImage out = Resampler.resize(img, 101, 67, Resampler.Kernel.LANCZOS3);
+        assertThat(out.getWidth()).isEqualTo(101);
+        assertThat(out.getHeight()).isEqualTo(67);
+        BufferedImage up = Resampler.resize(img, 401, 300, Resampler.Kernel.LANCZOS3);
+        assertThat(up.getWidth()).isEqualTo(401);
+        assertThat(up.getHeight()).isEqualTo(300);
+    }
+
+    @Test
+    void onePixelCheckerboardShrinksToUniformGrey() {
+        BufferedImage img = image(640, 480, BufferedImage.TYPE_INT_RGB,
+                (x, y) -> ((x + y) & 1) == 0 ? 0xFFFFFF : 0x000000);
+        BufferedImage out = Resampler.resize(img, 173, 131, Resampler.Kernel.LANCZOS3);
+        double sum = 0;
+        double sq = 0;
+        int n = 173 * 131;
+        for (int y = 0; y < 131; y++) {
+            for (int x = 0; x < 173; x++) {
+                int v = red(out, x, y);
+                sum += v;
+                sq += v * v;
+            }
+        }
+        double mean = sum / n;
+        double sd = Math.sqrt(sq / n - mean * mean);
+        assertThat(mean).isBetween(120.0, 136.0);
+        assertThat(sd).isLessThan(3.0);   // no moire
+    }
+
+    @Test
+    void sharpEdgeStaysSharpWithLimitedRinging() {
+        BufferedImage img = image(400, 40, BufferedImage.TYPE_INT_RGB, (x, y) -> x < 200 ? 0x202020 : 0xE0E0E0);
+        BufferedImage out = Resampler.resize(img, 100, 10, Resampler.Kernel.LANCZOS3);
+        int transition = 0;
+        for (int x = 0; x < 100; x++) {
+            int v = red(out, x, 5);
+            if (v > 0x20 + 8 && v < 0xE0 - 8) transition++;
+            assertThat(v).isBetween(0x20 - 12, 0xE0 + 12);   // ringing stays small
+        }
+        assertThat(transition).isBetween(1, 3);
+        assertThat(red(out, 10, 5)).isEqualTo(0x20);
+        assertThat(red(out, 90, 5)).isEqualTo(0xE0);
+    }
+
+    @Test
+    void transparentAreaNextToRedLeavesNoDarkFringe() {
+        BufferedImage img = image(300, 30, BufferedImage.TYPE_INT_ARGB, (x, y) -> x < 150 ? 0x00000000 : 0xFFFF0000);
+        BufferedImage out = Resampler.resize(img, 97, 11, Resampler.Kernel.LANCZOS3);
+        for (int x = 0; x < 97; x++) {
+            int p = out.getRGB(x, 5);
+            int a = p >>> 24;
+            if (a >= 16) {
+                assertThat(p >> 16 & 0xFF).as("red at x=%d alpha %d", x, a).isGreaterThan(230);
+                assertThat(p >> 8 & 0xFF).isLessThan(20);
+            }
+        }
+        assertThat(out.getRGB(5, 5) >>> 24).isZero();
+        assertThat(out.getRGB(90, 5)).isEqualTo(0xFFFF0000);
+    }
+
+    @Test
+    void pointSampledSourceIsFilteredAtItsTruePositions() {
+        // a smooth wave; decoders that keep every 4th pixel store pixel i * 4 as pixel i (a 1.5 pixel shift
+        // if filtered as if it were the centre of its 4-pixel block)
+        BufferedImage full = image(1000, 8, BufferedImage.TYPE_INT_RGB,
+                (x, y) -> 0x10101 * (int) Math.round(128 + 120 * Math.sin(2 * Math.PI * x / 100)));
+        BufferedImage sampled = image(250, 2, BufferedImage.TYPE_INT_RGB, (x, y) -> full.getRGB(x * 4, y * 4));
+        BufferedImage expect = Resampler.resize(full, 100, 1, Resampler.Kernel.LANCZOS3);
+        BufferedImage exact = Resampler.resize(sampled, 100, 1, Resampler.Kernel.LANCZOS3,
+                new Resampler.Source(1000, 8, 4));
+        BufferedImage naive = Resampler.resize(sampled, 100, 1, Resampler.Kernel.LANCZOS3);
+        int exactErr = 0;
+        int naiveErr = 0;
+        for (int x = 10; x < 90; x++) {
+            exactErr = Math.max(exactErr, Math.abs(red(exact, x, 0) - red(expect, x, 0)));
+            naiveErr = Math.max(naiveErr, Math.abs(red(naive, x, 0) - red(expect, x, 0)));
+        }
+        assertThat(exactErr).isLessThanOrEqualTo(2);
+        assertThat(naiveErr).isGreaterThan(5);
+    }
+}

@@ -49,6 +49,31 @@ class ResizerTest {
         assertThat(Resizer.method(ScaleQuality.FAST)).isEqualTo(org.imgscalr.Scalr.Method.SPEED);
         assertThat(Resizer.method(ScaleQuality.BALANCED)).isEqualTo(org.imgscalr.Scalr.Method.BALANCED);
         assertThat(Resizer.method(ScaleQuality.QUALITY)).isEqualTo(org.imgscalr.Scalr.Method.QUALITY);
-        assertThat(Resizer.method(ScaleQuality.ULTRA)).isEqualTo(org.imgscalr.Scalr.Method.ULTRA_QUALITY);
+    }
+
+    @Test
+    void ultraIsTheLanczosResamplerAndDoesNotAlias() {
+        int n = 300;
+        int[] px = new int[n * n];
+        for (int i = 0; i < px.length; i++) px[i] = ((i % n + i / n) % 2 == 0) ? 0xFFFFFF : 0x000000;
+        BufferedImage checker = rgb(n, n, px);
+        BufferedImage out = Resizer.scale(checker, 37, 29, ScaleQuality.ULTRA);
+        assertThat(out.getWidth()).isEqualTo(37);
+        assertThat(out.getHeight()).isEqualTo(29);
+        BufferedImage lanczos = Resampler.resize(checker, 37, 29, Resampler.Kernel.LANCZOS3);
+        double sum = 0;
+        double sq = 0;
+        for (int y = 0; y < 29; y++) {
+            for (int x = 0; x < 37; x++) {
+                assertThat(out.getRGB(x, y)).isEqualTo(lanczos.getRGB(x, y));
+                int g = out.getRGB(x, y) & 0xFF;
+                sum += g;
+                sq += g * g;
+            }
+        }
+        double mean = sum / (37 * 29);
+        double sd = Math.sqrt(sq / (37 * 29) - mean * mean);
+        assertThat(mean).isBetween(120.0, 136.0);
+        assertThat(sd).as("a 1-px checkerboard shrinks to flat grey, no moire").isLessThan(3.0);
     }
 }

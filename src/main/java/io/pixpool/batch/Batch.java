@@ -51,7 +51,7 @@ public final class Batch {
         this.watchdog = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "pixpool-watchdog"));
         watchdog.setRemoveOnCancelPolicy(true);
         SlotContext ctx = new SlotContext(settings, inputs, queue, book,
-                new ResultPlacer(settings.recipe().output().onConflict(), book), command, watchdog);
+                new ResultPlacer(settings.recipe().output().onConflict(), book, this.inputs), command, watchdog);
         for (int i = 1; i <= slotCount; i++) slots.add(new WorkerSlot(i, ctx));
     }
 

@@ -107,6 +107,26 @@ class OutputFaultsTest {
         // the sources themselves: checked byte for byte by the extension after this test
     }
 
+    @Test
+    void overwriteNeverReplacesAnotherSourceOfTheBatch() throws Exception {
+        // c.png converted to jpg would be named c.jpg, which is another source of the same batch
+        Path in = dir.resolve("in");
+        TestImages.write(in.resolve("c.jpg"), 200, 100, "jpg", 3);
+        TestImages.write(in.resolve("c.png"), 200, 100, "png", 4);
+        sources.watch(in);
+        Cli.Run run = new Cli(dir).run(120, "--workers", "2", "--fit", "50x50", "--format", "jpg",
+                "--on-conflict", "overwrite", "--report", dir.resolve("x.csv").toString(), "--out", in.toString(),
+                in.resolve("c.png").toString(), in.resolve("c.jpg").toString());
+        assertThat(run.exit()).as(run.stderr()).isEqualTo(1);
+        assertThat(Cli.reportRows(dir.resolve("x.csv"))).allSatisfy(r -> {
+            assertThat(r.get(1)).isEqualTo("failed");
+            assertThat(r.get(6)).isEqualTo("output would overwrite the source file " + in.resolve("c.jpg"));
+        });
+        assertThat(TestImages.regularFiles(in)).containsExactlyInAnyOrder(in.resolve("c.jpg"), in.resolve("c.png"));
+        assertThat(TestImages.tempFiles(in)).isEmpty();
+        // c.jpg's bytes: checked by the extension after this test
+    }
+
     private static void unmount(Path mountPoint) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("umount", mountPoint.toString()).inheritIO().start();
         if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IOException("umount " + mountPoint + " failed");

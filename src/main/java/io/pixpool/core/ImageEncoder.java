@@ -15,7 +15,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Writes an INT_RGB/ARGB image in one of the output formats. Alpha is flattened onto the background colour for
- * formats without it (JPEG, BMP). JPEG uses the given quality; TIFF is LZW-compressed; GIF gets a palette built by
+ * formats without it (JPEG, BMP). JPEG and lossy WebP use the given quality; TIFF is LZW-compressed; GIF gets a palette built by
  * the JDK writer (transparent pixels stay transparent).
  */
 final class ImageEncoder {
@@ -30,6 +30,10 @@ final class ImageEncoder {
     static void write(BufferedImage img, OutputFormat format, OutputSpec spec, OutputStream target) throws IOException {
         if (format == OutputFormat.SAME) throw new IllegalArgumentException("resolve SAME before encoding");
         BufferedImage out = format.supportsAlpha() ? Pixels.toIntRgb(img) : Pixels.flatten(img, spec.background());
+        if (format == OutputFormat.WEBP) {
+            WebpEncoder.write(out, spec.jpegQuality(), spec.options().webpLossless(), target);
+            return;
+        }
         if (format == OutputFormat.JPG) out = Pixels.toRgbBytes(out);
         ImageWriter writer = writer(format, out);
         try {

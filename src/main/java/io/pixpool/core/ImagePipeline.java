@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -36,39 +38,66 @@ public final class ImagePipeline {
     static final long FULL_DECODE_PIXELS = 24_000_000L;
     static final int LOSSLESS_HEADROOM = 4;
 
-    /** Runs the job and leaves a complete temp file named with {@code tempPrefix} in the job's output folder. */
+    static {
+        ImageDecoder.init();
+        WebpEncoder.keepTwelveMonkeysReader();
+    }
+
+    /**
+     * Runs the job and leaves complete temp files named with {@code tempPrefix} in the job's output folder: the main
+     * output and one per {@link OutputOptions#variants() variant}, all from one decode (at the step the largest
+     * output needs), each scaled from the decoded pixels, encoded and written in turn. On failure none is left.
+     */
     public EncodedImage process(ImageJob job, String tempPrefix) throws ImageException {
         Recipe r = job.recipe();
         OutputSpec out = r.output();
         String sourceName = job.source().getFileName() == null ? "" : job.source().getFileName().toString();
         OutputFormat fmt = out.format() == OutputFormat.SAME ? OutputFormat.forSourceName(sourceName) : out.format();
-        Plan plan;
-        String name;
+        List<Output> outputs = new ArrayList<>();
         long sourceBytes;
-        BufferedImage img;
+        BufferedImage decoded = null;
         try (ImageDecoder dec = ImageDecoder.open(job.source(), r.maxPixels())) {
-            plan = plan(dec, job.source(), r);
             sourceBytes = dec.bytes();
-            TargetSize fin = plan.target().turned(Filters.quarterTurn(r.filters()));
-            name = NamePattern.render(out.namePattern(), sourceName, fin.width(), fin.height(), job.counter(),
-                    fmt.extension());
-            if (out.onConflict() == ConflictPolicy.SKIP
-                    && Files.exists(job.outputDir().resolve(name), LinkOption.NOFOLLOW_LINKS)) {
-                return new EncodedImage(null, name, plan.uprightWidth(), plan.uprightHeight(), fin.width(),
-                        fin.height(), sourceBytes, 0);
+            int step = Integer.MAX_VALUE;
+            for (OutputVariant v : Outputs.of(r)) {
+                Plan plan = plan(dec, job.source(), r.withResize(v.resize()));
+                TargetSize fin = plan.target().turned(Filters.quarterTurn(r.filters()));
+                String name = NamePattern.render(v.namePattern(), sourceName, fin.width(), fin.height(),
+                        job.counter(), fmt.extension());
+                boolean exists = out.onConflict() == ConflictPolicy.SKIP
+                        && Files.exists(job.outputDir().resolve(name), LinkOption.NOFOLLOW_LINKS);
+                outputs.add(new Output(plan, fin, name, exists));
+                if (!exists) step = Math.min(step, plan.step());
             }
-            img = render(dec, plan, r);
+            Outputs.checkDistinct(outputs.stream().map(Output::name).toList());
+            if (step != Integer.MAX_VALUE) decoded = dec.decode(step);
         } catch (IOException e) {
             throw new ImageException("cannot read file: " + IoReasons.reason(e), e);
         }
-        Path tmp = write(img, fmt, out, job.outputDir(), tempPrefix);
+        List<EncodedImage> results = new ArrayList<>(outputs.size());
         try {
-            return new EncodedImage(tmp, name, plan.uprightWidth(), plan.uprightHeight(), img.getWidth(),
-                    img.getHeight(), sourceBytes, Files.size(tmp));
-        } catch (IOException e) {
-            deleteAfterFailure(tmp, e);
-            throw new ImageException("cannot write output: " + IoReasons.reason(e), e);
+            for (Output o : outputs) {
+                Plan p = o.plan();
+                if (o.exists()) {
+                    results.add(new EncodedImage(null, o.name(), p.uprightWidth(), p.uprightHeight(),
+                            o.size().width(), o.size().height(), sourceBytes, 0));
+                    continue;
+                }
+                BufferedImage img = render(decoded, p, r);
+                SizedWrite.Written w = SizedWrite.write(img, fmt, out, sourceBytes,
+                        spec -> write(img, fmt, spec, job.outputDir(), tempPrefix));
+                results.add(new EncodedImage(w.tempFile(), o.name(), p.uprightWidth(), p.uprightHeight(),
+                        img.getWidth(), img.getHeight(), sourceBytes, w.bytes(), w.quality(), w.note(), List.of()));
+            }
+        } catch (ImageException | RuntimeException | Error e) {
+            for (EncodedImage done : results) deleteAfterFailure(done.tempFile(), e);
+            throw e;
         }
+        return results.get(0).withVariants(results.subList(1, results.size()));
+    }
+
+    /** One output of a job: its plan (sizes), final size, file name, and whether SKIP found it existing. */
+    private record Output(Plan plan, TargetSize size, String name, boolean exists) {
     }
 
     /** Decodes and transforms the source without writing anything (also used for the window's preview). */
@@ -118,7 +147,11 @@ public final class ImagePipeline {
     }
 
     private static BufferedImage render(ImageDecoder dec, Plan p, Recipe r) throws ImageException {
-        BufferedImage img = dec.decode(p.step());
+        return render(dec.decode(p.step()), p, r);
+    }
+
+    /** Scales the decoded pixels to the plan's size, turns them upright, crops and filters them. */
+    private static BufferedImage render(BufferedImage img, Plan p, Recipe r) throws ImageException {
         boolean swap = p.orientation().swapsSides();
         int sw = swap ? p.target().scaledHeight() : p.target().scaledWidth();
         int sh = swap ? p.target().scaledWidth() : p.target().scaledHeight();

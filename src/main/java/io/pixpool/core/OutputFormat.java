@@ -9,7 +9,9 @@ public enum OutputFormat {
     PNG("png", "png"),
     BMP("bmp", "bmp"),
     GIF("gif", "gif"),
-    TIFF("tiff", "tiff");
+    TIFF("tiff", "tiff"),
+    /** Lossy at the spec's quality or lossless ({@link OutputOptions#webpLossless()}), with alpha; libwebp via JNI. */
+    WEBP("webp", "webp");
 
     private final String id;
     private final String imageIoName;
@@ -28,7 +30,7 @@ public enum OutputFormat {
     public String extension() { return id; }
 
     public boolean supportsAlpha() {
-        return this == PNG || this == GIF || this == TIFF;
+        return this == PNG || this == GIF || this == TIFF || this == WEBP;
     }
 
     public static OutputFormat fromId(String id) {
@@ -41,12 +43,12 @@ public enum OutputFormat {
         for (OutputFormat f : values()) {
             if (f.id.equals(k)) return f;
         }
-        throw new IllegalArgumentException("unknown format '" + id + "' (known: same, jpg, png, bmp, gif, tiff)");
+        throw new IllegalArgumentException("unknown format '" + id + "' (known: same, jpg, png, bmp, gif, tiff, webp)");
     }
 
     /**
      * The format {@link #SAME} resolves to for a source file name: its own format where we can write it,
-     * otherwise PNG (e.g. WebP sources).
+     * otherwise PNG. WebP sources also become PNG: writing WebP needs a native library, so it is chosen explicitly.
      */
     public static OutputFormat forSourceName(String fileName) {
         int dot = fileName.lastIndexOf('.');

@@ -13,9 +13,10 @@ import java.util.Objects;
  *                    {@code {ext}} (source extension), {@code {w}}, {@code {h}} (output size), {@code {n}} (counter,
  *                    1-based; {@code {n:3}} zero-pads to 3 digits). Default {@code {name}}.
  * @param onConflict  what to do when the output exists
+ * @param options     further outputs, size targets, WebP mode ({@link OutputOptions})
  */
 public record OutputSpec(OutputFormat format, int jpegQuality, int background, String namePattern,
-                         ConflictPolicy onConflict) implements Serializable {
+                         ConflictPolicy onConflict, OutputOptions options) implements Serializable {
 
     public static final String DEFAULT_PATTERN = "{name}";
     public static final int DEFAULT_QUALITY = 85;
@@ -28,15 +29,22 @@ public record OutputSpec(OutputFormat format, int jpegQuality, int background, S
         }
         background &= 0xFFFFFF;
         NamePattern.validate(namePattern);
+        Objects.requireNonNull(options, "options").checkAgainst(namePattern);
+    }
+
+    public OutputSpec(OutputFormat format, int jpegQuality, int background, String namePattern,
+                      ConflictPolicy onConflict) {
+        this(format, jpegQuality, background, namePattern, onConflict, OutputOptions.defaults());
     }
 
     public static OutputSpec defaults() {
         return new OutputSpec(OutputFormat.SAME, DEFAULT_QUALITY, 0xFFFFFF, DEFAULT_PATTERN, ConflictPolicy.RENAME);
     }
 
-    public OutputSpec withFormat(OutputFormat f) { return new OutputSpec(f, jpegQuality, background, namePattern, onConflict); }
-    public OutputSpec withQuality(int q) { return new OutputSpec(format, q, background, namePattern, onConflict); }
-    public OutputSpec withBackground(int rgb) { return new OutputSpec(format, jpegQuality, rgb, namePattern, onConflict); }
-    public OutputSpec withNamePattern(String p) { return new OutputSpec(format, jpegQuality, background, p, onConflict); }
-    public OutputSpec withOnConflict(ConflictPolicy c) { return new OutputSpec(format, jpegQuality, background, namePattern, c); }
+    public OutputSpec withFormat(OutputFormat f) { return new OutputSpec(f, jpegQuality, background, namePattern, onConflict, options); }
+    public OutputSpec withQuality(int q) { return new OutputSpec(format, q, background, namePattern, onConflict, options); }
+    public OutputSpec withBackground(int rgb) { return new OutputSpec(format, jpegQuality, rgb, namePattern, onConflict, options); }
+    public OutputSpec withNamePattern(String p) { return new OutputSpec(format, jpegQuality, background, p, onConflict, options); }
+    public OutputSpec withOnConflict(ConflictPolicy c) { return new OutputSpec(format, jpegQuality, background, namePattern, c, options); }
+    public OutputSpec withOptions(OutputOptions o) { return new OutputSpec(format, jpegQuality, background, namePattern, onConflict, o); }
 }

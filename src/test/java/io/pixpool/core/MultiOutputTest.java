@@ -1,0 +1,125 @@
+package io.pixpool.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Several outputs per source from one decode: sizes, names, pixels, conflicts and clean failure. */
+class MultiOutputTest {
+
+    @TempDir
+    Path dir;
+
+    private static Recipe threeSizes(OutputFormat f) {
+        OutputOptions o = OutputOptions.defaults().withVariants(List.of(
+                new OutputVariant(ResizeSpec.longEdge(300), "{name}-300"),
+                new OutputVariant(ResizeSpec.fill(100, 100), "{name}-thumb")));
+        return Recipe.defaults().withResize(ResizeSpec.longEdge(600))
+                .withOutput(OutputSpec.defaults().withFormat(f).withOptions(o));
+    }
+
+    private static List<Path> placeAll(EncodedImage e, Path outDir, ConflictPolicy policy, Path source)
+            throws ImageException {
+        List<Path> placed = new ArrayList<>();
+        for (EncodedImage one : e.all()) placed.add(OutputPlacer.place(one, outDir, policy, source).output());
+        return placed;
+    }
+
+    @Test
+    void writesEveryOutputWithItsOwnSizeAndName() throws Exception {
+        Path src = dir.resolve("photo.jpg");
+        Files.write(src, TestImages.jpegBytes(io.pixpool.testing.TestImages.pattern(1200, 800, 3), 0.92f, false));
+        Path out = dir.resolve("out");
+        EncodedImage e = Jobs.process(src, out, threeSizes(OutputFormat.JPG));
+
+        assertThat(e.all()).extracting(EncodedImage::fileName)
+                .containsExactly("photo.jpg", "photo-300.jpg", "photo-thumb.jpg");
+        assertThat(e.all()).extracting(EncodedImage::width).containsExactly(600, 300, 100);
+        assertThat(e.all()).extracting(EncodedImage::height).containsExactly(400, 200, 100);
+        assertThat(e.all()).allSatisfy(o -> assertThat(o.quality()).isEqualTo(OutputSpec.DEFAULT_QUALITY));
+        assertThat(e.tempFiles()).hasSize(3).allSatisfy(t -> assertThat(t).exists());
+
+        List<Path> placed = placeAll(e, out, ConflictPolicy.RENAME, src);
+        assertThat(TestImages.names(out)).containsExactly("photo-300.jpg", "photo-thumb.jpg", "photo.jpg");
+        for (int i = 0; i < 3; i++) {
+            BufferedImage img = TestImages.read(placed.get(i));
+            assertThat(img.getWidth()).isEqualTo(e.all().get(i).width());
+            assertThat(Files.size(placed.get(i))).isEqualTo(e.all().get(i).bytes());
+        }
+    }
+
+    @Test
+    void eachVariantLooksLikeTheSameSizeMadeOnItsOwn() throws Exception {
+        Path src = TestImages.write(io.pixpool.testing.TestImages.pattern(1200, 800, 5), "png", dir.resolve("p.png"));
+        Recipe r = threeSizes(OutputFormat.PNG);
+        List<Path> together = placeAll(Jobs.process(src, dir.resolve("together"), r), dir.resolve("together"),
+                ConflictPolicy.RENAME, src);
+        Path alone = Jobs.run(src, dir.resolve("alone"), Jobs.recipe(ResizeSpec.longEdge(300), OutputFormat.PNG));
+        assertThat(meanDifference(TestImages.read(together.get(1)), TestImages.read(alone))).isLessThan(1.0);
+        Path thumb = Jobs.run(src, dir.resolve("thumb"), Jobs.recipe(ResizeSpec.fill(100, 100), OutputFormat.PNG));
+        assertThat(meanDifference(TestImages.read(together.get(2)), TestImages.read(thumb))).isLessThan(1.0);
+    }
+
+    @Test
+    void skipPolicySkipsOnlyTheOutputsThatExist() throws Exception {
+        Path src = TestImages.write(io.pixpool.testing.TestImages.pattern(900, 600, 1), "png", dir.resolve("s.png"));
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Files.writeString(out.resolve("s-300.png"), "keep me");
+        Recipe r = threeSizes(OutputFormat.PNG);
+        r = r.withOutput(r.output().withOnConflict(ConflictPolicy.SKIP));
+        EncodedImage e = Jobs.process(src, out, r);
+        assertThat(e.all()).extracting(EncodedImage::skipped).containsExactly(false, true, false);
+        assertThat(e.all().get(1).skipReason()).isEqualTo(EncodedImage.EXISTS);
+        placeAll(e, out, ConflictPolicy.SKIP, src);
+        assertThat(Files.readString(out.resolve("s-300.png"))).isEqualTo("keep me");
+        assertThat(TestImages.names(out)).containsExactly("s-300.png", "s-thumb.png", "s.png");
+    }
+
+    @Test
+    void outputsThatWouldShareANameFailTheFileAndLeaveNothing() throws Exception {
+        Path src = TestImages.write(io.pixpool.testing.TestImages.pattern(400, 300, 2), "png", dir.resolve("d.png"));
+        Path out = dir.resolve("out");
+        OutputOptions o = OutputOptions.defaults().withVariants(List.of(
+                new OutputVariant(ResizeSpec.width(100), "{name}-{w}"),
+                new OutputVariant(ResizeSpec.height(75), "{name}-{h}"))); // d-100 and d-75 ... and:
+        Recipe ok = Recipe.defaults().withOutput(OutputSpec.defaults().withOptions(o));
+        assertThat(Jobs.process(src, out, ok).all()).extracting(EncodedImage::fileName)
+                .containsExactly("d.png", "d-100.png", "d-75.png");
+        TempFiles.removeAll(out, 4242);
+        OutputOptions clash = OutputOptions.defaults().withVariants(List.of(
+                new OutputVariant(ResizeSpec.width(100), "{name}-{w}"),
+                new OutputVariant(ResizeSpec.height(75), "{name}-100"))); // both d-100.png
+        Recipe bad = Recipe.defaults().withOutput(OutputSpec.defaults().withOptions(clash));
+        assertThatThrownBy(() -> Jobs.process(src, out, bad)).isInstanceOf(ImageException.class)
+                .hasMessageContaining("both be named d-100.png");
+        assertThat(TestImages.names(out)).isEmpty();
+    }
+
+    @Test
+    void aVariantCannotReuseTheMainPattern() {
+        OutputOptions o = OutputOptions.defaults().withVariants(List.of(new OutputVariant(ResizeSpec.width(10), "{name}")));
+        assertThatThrownBy(() -> OutputSpec.defaults().withOptions(o)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("main name pattern");
+    }
+
+    /** Mean absolute difference per channel (0..255) of two images of the same size. */
+    static double meanDifference(BufferedImage a, BufferedImage b) {
+        assertThat(new int[] {a.getWidth(), a.getHeight()}).containsExactly(b.getWidth(), b.getHeight());
+        long sum = 0;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                int p = a.getRGB(x, y);
+                int q = b.getRGB(x, y);
+                for (int s = 0; s < 24; s += 8) sum += Math.abs((p >> s & 0xFF) - (q >> s & 0xFF));
+            }
+        }
+        return sum / (3.0 * a.getWidth() * a.getHeight());
+    }
+}

@@ -1,6 +1,7 @@
 package io.pixpool.batch;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * What happens during a batch, in the order it happens for each job. {@code job} is the index of the file in the
@@ -24,12 +25,36 @@ public sealed interface BatchEvent {
     /**
      * The output is in place. Sizes come from the worker, {@code outputBytes} is the written file's size,
      * {@code millis} the coordinator's wall time from the job's first JobStarted until the output was placed.
+     * With several outputs per file ({@code outputs}, at least one of them written), {@code output}, {@code width}
+     * and {@code height} are the first written one's and {@code outputBytes} is the sum of all written.
      */
     record JobDone(int job, Path output, int sourceWidth, int sourceHeight, int width, int height,
-                   long sourceBytes, long outputBytes, long millis) implements BatchEvent { }
+                   long sourceBytes, long outputBytes, long millis, List<OutputResult> outputs) implements BatchEvent {
+        public JobDone {
+            outputs = List.copyOf(outputs);
+        }
 
-    /** Not written because of the conflict policy SKIP; {@code output} is the existing file. */
-    record JobSkipped(int job, Path output, String reason) implements BatchEvent { }
+        public JobDone(int job, Path output, int sourceWidth, int sourceHeight, int width, int height,
+                       long sourceBytes, long outputBytes, long millis) {
+            this(job, output, sourceWidth, sourceHeight, width, height, sourceBytes, outputBytes, millis,
+                    List.of(new OutputResult(output, true, width, height, outputBytes, 0, "")));
+        }
+    }
+
+    /**
+     * Nothing was written: the conflict policy SKIP found the output existing ({@code output} is the existing file),
+     * or a size target skipped it ("larger than original"). {@code outputs} has every output of the file, each not
+     * written, with its reason; {@code reason} sums them up.
+     */
+    record JobSkipped(int job, Path output, String reason, List<OutputResult> outputs) implements BatchEvent {
+        public JobSkipped {
+            outputs = List.copyOf(outputs);
+        }
+
+        public JobSkipped(int job, Path output, String reason) {
+            this(job, output, reason, List.of(new OutputResult(output, false, 0, 0, 0, 0, reason)));
+        }
+    }
 
     /**
      * The file could not be processed: a short user-facing {@code message} (the image's problem, or after the last

@@ -7,19 +7,26 @@ import io.pixpool.core.ImageJob;
 import io.pixpool.core.InputFile;
 import io.pixpool.core.OutputPlacer;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Moves a worker's finished temp file into place and ends the job. One placement at a time per batch, so two slots
+ * Moves a worker's finished temp files (one per output of the source) into place and ends the job. One placement at a time per batch, so two slots
  * never race for the same output name; {@link OutputPlacer} deletes a temp file it does not place. No output ever
  * replaces a source of the batch: its own (OutputPlacer checks that) nor another one (e.g. {@code c.png} converted
  * to jpg next to a source {@code c.jpg}), whose absolute and real paths are collected at the start.
  */
 final class ResultPlacer {
+
+    private static final Logger LOG = Logger.getLogger(ResultPlacer.class.getName());
 
     private final ReentrantLock lock = new ReentrantLock();
     private final ConflictPolicy policy;
@@ -46,15 +53,27 @@ final class ResultPlacer {
         return paths;
     }
 
-    /** Places {@code img} and emits JobDone, JobSkipped or JobFailed; {@code startNanos} is the job's first start. */
+    /**
+     * Places every output of {@code img} (in order, under one lock hold) and emits JobDone (at least one written),
+     * JobSkipped (none written) or JobFailed (an output could not be placed: the outputs after it are removed, those
+     * before it stay and the message names them). {@code startNanos} is the job's first start.
+     */
     void place(int jobIndex, ImageJob job, EncodedImage img, long startNanos) {
-        OutputPlacer.Placement placement = null;
+        List<EncodedImage> all = img.all();
+        List<OutputResult> results = new ArrayList<>(all.size());
         String problem = null;
         lock.lock();
         try {
-            placement = OutputPlacer.place(img, job.outputDir(), policy, job.source(), sources::contains);
-        } catch (ImageException e) {
-            problem = e.getMessage() == null ? "cannot place output" : e.getMessage();
+            for (int i = 0; i < all.size() && problem == null; i++) {
+                EncodedImage e = all.get(i);
+                try {
+                    results.add(result(e, OutputPlacer.place(e, job.outputDir(), policy, job.source(), sources::contains)));
+                } catch (ImageException ex) {
+                    problem = ex.getMessage() == null ? "cannot place output" : ex.getMessage();
+                    removeTemps(all.subList(i + 1, all.size()));
+                    if (all.size() > 1) problem += placedSoFar(results, i, all.size());
+                }
+            }
         } finally {
             lock.unlock();
         }
@@ -62,11 +81,46 @@ final class ResultPlacer {
             book.failed(jobIndex, problem, millisSince(startNanos));
             return;
         }
-        if (placement.skipped()) {
-            book.skipped(new BatchEvent.JobSkipped(jobIndex, placement.output(), "output exists"));
+        OutputResult first = results.stream().filter(OutputResult::written).findFirst().orElse(null);
+        if (first == null) {
+            book.skipped(new BatchEvent.JobSkipped(jobIndex, results.get(0).output(), reasons(results), results));
         } else {
-            book.done(new BatchEvent.JobDone(jobIndex, placement.output(), img.sourceWidth(), img.sourceHeight(),
-                    img.width(), img.height(), img.sourceBytes(), img.bytes(), millisSince(startNanos)));
+            long bytes = results.stream().filter(OutputResult::written).mapToLong(OutputResult::bytes).sum();
+            book.done(new BatchEvent.JobDone(jobIndex, first.output(), img.sourceWidth(), img.sourceHeight(),
+                    first.width(), first.height(), img.sourceBytes(), bytes, millisSince(startNanos), results));
+        }
+    }
+
+    private static OutputResult result(EncodedImage e, OutputPlacer.Placement p) {
+        if (!p.skipped()) return new OutputResult(p.output(), true, e.width(), e.height(), e.bytes(), e.quality(), e.note());
+        String why = e.skipped() ? e.skipReason() : EncodedImage.EXISTS; // SKIP may also find it existing only now
+        return new OutputResult(p.output(), false, e.width(), e.height(), 0, 0, why);
+    }
+
+    /** " (output 2 of 3; already written: a.jpg)". */
+    private static String placedSoFar(List<OutputResult> results, int failedIndex, int total) {
+        StringBuilder sb = new StringBuilder(" (output ").append(failedIndex + 1).append(" of ").append(total);
+        List<String> written = results.stream().filter(OutputResult::written)
+                .map(r -> String.valueOf(r.output().getFileName())).toList();
+        if (!written.isEmpty()) sb.append("; already written: ").append(String.join(", ", written));
+        return sb.append(')').toString();
+    }
+
+    /** The distinct reasons, e.g. "larger than original" or "output exists, larger than original". */
+    private static String reasons(List<OutputResult> results) {
+        Set<String> distinct = new LinkedHashSet<>();
+        for (OutputResult r : results) distinct.add(r.note());
+        return String.join(", ", distinct);
+    }
+
+    private static void removeTemps(List<EncodedImage> unplaced) {
+        for (EncodedImage e : unplaced) {
+            if (e.tempFile() == null) continue;
+            try {
+                Files.deleteIfExists(e.tempFile());
+            } catch (IOException ex) {
+                LOG.log(Level.WARNING, "cannot remove unplaced output " + e.tempFile() + ": " + ex.getMessage());
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package io.pixpool.protocol;
 
 import io.pixpool.core.EncodedImage;
 import io.pixpool.core.ImageJob;
+import io.pixpool.core.OutputOptions;
 import io.pixpool.core.Recipe;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -17,6 +18,8 @@ import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The wire encoding of {@link Message}s. Every message is one frame: a 4-byte big-endian payload length, then the
@@ -31,7 +34,7 @@ import java.nio.file.Path;
 public final class WireFormat {
 
     /** Bump on any change to the frame layout. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     /** Frames larger than this are garbage (e.g. stray text on the worker's stdout), not messages. */
     public static final int MAX_FRAME_BYTES = 4 << 20;
 
@@ -100,16 +103,9 @@ public final class WireFormat {
         } else if (message instanceof Message.JobResult r) {
             d.writeByte(JOB_RESULT);
             d.writeLong(r.seq());
-            EncodedImage img = r.image();
-            d.writeBoolean(img.tempFile() != null);
-            if (img.tempFile() != null) writeString(d, img.tempFile().toString());
-            writeString(d, img.fileName());
-            d.writeInt(img.sourceWidth());
-            d.writeInt(img.sourceHeight());
-            d.writeInt(img.width());
-            d.writeInt(img.height());
-            d.writeLong(img.sourceBytes());
-            d.writeLong(img.bytes());
+            List<EncodedImage> outputs = r.image().all();
+            d.writeByte(outputs.size());
+            for (EncodedImage img : outputs) writeOutput(d, img);
         } else if (message instanceof Message.JobError e) {
             d.writeByte(JOB_ERROR);
             d.writeLong(e.seq());
@@ -139,10 +135,11 @@ public final class WireFormat {
             }
             case JOB_RESULT: {
                 long seq = d.readLong();
-                Path temp = d.readBoolean() ? Path.of(readString(d)) : null;
-                EncodedImage img = new EncodedImage(temp, readString(d), d.readInt(), d.readInt(), d.readInt(),
-                        d.readInt(), d.readLong(), d.readLong());
-                return new Message.JobResult(seq, img);
+                int count = d.readUnsignedByte();
+                if (count < 1 || count > OutputOptions.MAX_OUTPUTS) throw new ProtocolException("bad output count " + count);
+                List<EncodedImage> outputs = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) outputs.add(readOutput(d));
+                return new Message.JobResult(seq, outputs.get(0).withVariants(outputs.subList(1, count)));
             }
             case JOB_ERROR: {
                 long seq = d.readLong();
@@ -156,6 +153,27 @@ public final class WireFormat {
             default:
                 throw new ProtocolException("unknown frame type " + type);
         }
+    }
+
+    /** One output of a result: temp file (if written), name, sizes, bytes, quality, note. */
+    private static void writeOutput(DataOutputStream d, EncodedImage img) throws IOException {
+        d.writeBoolean(img.tempFile() != null);
+        if (img.tempFile() != null) writeString(d, img.tempFile().toString());
+        writeString(d, img.fileName());
+        d.writeInt(img.sourceWidth());
+        d.writeInt(img.sourceHeight());
+        d.writeInt(img.width());
+        d.writeInt(img.height());
+        d.writeLong(img.sourceBytes());
+        d.writeLong(img.bytes());
+        d.writeByte(img.quality());
+        writeString(d, img.note());
+    }
+
+    private static EncodedImage readOutput(DataInputStream d) throws IOException {
+        Path temp = d.readBoolean() ? Path.of(readString(d)) : null;
+        return new EncodedImage(temp, readString(d), d.readInt(), d.readInt(), d.readInt(), d.readInt(), d.readLong(),
+                d.readLong(), d.readUnsignedByte(), readString(d), List.of());
     }
 
     private static void writeString(DataOutputStream d, String s) throws IOException {

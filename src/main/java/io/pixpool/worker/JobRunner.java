@@ -8,6 +8,7 @@ import io.pixpool.protocol.Message;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -26,10 +27,10 @@ final class JobRunner {
     private byte[] reserve = new byte[256 * 1024];
     private volatile Path currentDir;
     /**
-     * The temp file of the last result reported: the coordinator's to place, which it does before it sends the next
-     * job or closes our stdin. If it is still there when stdin closes or the coordinator is gone, nobody will.
+     * The temp files of the last result reported: the coordinator's to place, which it does before it sends the next
+     * job or closes our stdin. If they are still there when stdin closes or the coordinator is gone, nobody will.
      */
-    private volatile Path reported;
+    private volatile List<Path> reported = List.of();
 
     JobRunner(long pid) {
         this.pid = pid;
@@ -38,10 +39,10 @@ final class JobRunner {
     Message run(Message.JobRequest request) {
         Path dir = request.job().outputDir();
         currentDir = dir;
-        reported = null; // a new request: the coordinator has placed the last result
+        reported = List.of(); // a new request: the coordinator has placed the last result
         try {
             EncodedImage img = pipeline.process(request.job(), TempFiles.prefix(pid));
-            reported = img.tempFile();
+            reported = img.tempFiles();
             return new Message.JobResult(request.seq(), img);
         } catch (ImageException e) {
             // decoders may wrap an OutOfMemoryError (PNG: "Caught exception during read")
@@ -93,13 +94,14 @@ final class JobRunner {
      * (stdin closed, coordinator gone). Safe from any thread.
      */
     void removeUnplacedResult() {
-        Path tmp = reported;
-        reported = null;
-        if (tmp == null) return;
-        try {
-            if (Files.deleteIfExists(tmp)) LOG.log(Level.WARNING, "removed unplaced output " + tmp);
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "cannot remove unplaced output " + tmp + ": " + e.getMessage());
+        List<Path> temps = reported;
+        reported = List.of();
+        for (Path tmp : temps) {
+            try {
+                if (Files.deleteIfExists(tmp)) LOG.log(Level.WARNING, "removed unplaced output " + tmp);
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "cannot remove unplaced output " + tmp + ": " + e.getMessage());
+            }
         }
     }
 

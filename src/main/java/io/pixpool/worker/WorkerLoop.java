@@ -82,11 +82,12 @@ final class WorkerLoop {
 
     /** Nobody will place the output of a reply that could not be sent: do not leave its temp file behind. */
     private static void deleteQuietly(EncodedImage img) {
-        if (img.tempFile() == null) return;
-        try {
-            Files.deleteIfExists(img.tempFile());
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "cannot delete " + img.tempFile() + ": " + e.getMessage());
+        for (java.nio.file.Path tmp : img.tempFiles()) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "cannot delete " + tmp + ": " + e.getMessage());
+            }
         }
     }
 }

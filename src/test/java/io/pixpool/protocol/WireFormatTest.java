@@ -39,6 +39,12 @@ class WireFormatTest {
                 new Message.JobResult(7, new EncodedImage(Path.of("/out/sub/.pixpool-4242-1.tmp"), "photo 1-640x480.jpg",
                         4000, 3000, 640, 480, 5_000_000_000L, 81_234)),
                 new Message.JobResult(8, new EncodedImage(null, "kept.jpg", 1, 2, 3, 4, 5, 0)),
+                new Message.JobResult(10, new EncodedImage(Path.of("/o/.pixpool-1-a.tmp"), "a.jpg", 4000, 3000, 1600,
+                        1200, 9_000_000, 200_000, 41, "", List.of(
+                                new EncodedImage(Path.of("/o/.pixpool-1-b.tmp"), "a-800.jpg", 4000, 3000, 800, 600,
+                                        9_000_000, 90_000, 85, "could not reach 50 KB", List.of()),
+                                new EncodedImage(null, "a-200.jpg", 4000, 3000, 200, 150, 9_000_000, 0, 0,
+                                        EncodedImage.LARGER, List.of())))),
                 new Message.JobError(9, Message.ErrorKind.OUT_OF_MEMORY, "ran out of memory (worker heap 64 MiB)"),
                 new Message.Goodbye());
         ByteArrayOutputStream buf = new ByteArrayOutputStream();

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -64,10 +65,10 @@ final class BatchOptions {
     List<String> filters = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "Output format: jpg, png, bmp, gif, tiff or same (default).")
+            description = "Output format: jpg, png, bmp, gif, tiff, webp or same (default).")
     String format;
 
-    @Option(names = "--quality", paramLabel = "Q", description = "JPEG quality 1..100 (default 85).")
+    @Option(names = "--quality", paramLabel = "Q", description = "JPEG and lossy WebP quality 1..100 (default 85).")
     Integer quality;
 
     @Option(names = "--background", paramLabel = "RRGGBB",
@@ -77,6 +78,9 @@ final class BatchOptions {
     @Option(names = "--name", paramLabel = "PATTERN",
             description = "Output name without extension; tokens {name} {ext} {w} {h} {n} {n:3} (default {name}).")
     String name;
+
+    @Mixin
+    OutputOptionsMixin outputs = new OutputOptionsMixin();
 
     @Option(names = "--on-conflict", paramLabel = "POLICY",
             description = "When the output exists: rename (default: adds -1, -2, ...), overwrite, skip.")
@@ -98,7 +102,7 @@ final class BatchOptions {
     String maxPixels;
 
     @Option(names = "--report", paramLabel = "FILE",
-            description = "Write a CSV row per input: source,status,output,width,height,millis,message.")
+            description = "Write a CSV row per output: source,status,output,width,height,millis,message,bytes,quality.")
     Path report;
 
     @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")

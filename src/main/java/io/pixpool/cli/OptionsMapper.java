@@ -112,7 +112,7 @@ final class OptionsMapper {
         if (o.background != null) out = set("--background", out, x -> x.withBackground(color(o.background)));
         if (o.name != null) out = set("--name", out, x -> x.withNamePattern(o.name));
         if (o.onConflict != null) out = set("--on-conflict", out, x -> x.withOnConflict(conflict(o.onConflict)));
-        return out;
+        return o.outputs.apply(out, o.upscale);
     }
 
     /** {@code WxH}, e.g. {@code 800x600}; the range is checked by {@link ResizeSpec}. */

@@ -58,7 +58,7 @@ class BatchCommandEndToEndTest {
     /** The report's rows (header checked) as field lists; the test inputs need no CSV quoting. */
     private static List<List<String>> reportRows(Path csv) throws IOException {
         List<String> lines = Files.readAllLines(csv);
-        assertThat(lines.get(0)).isEqualTo("source,status,output,width,height,millis,message");
+        assertThat(lines.get(0)).isEqualTo(CsvReport.HEADER);
         return lines.stream().skip(1).map(l -> Arrays.asList(l.split(",", -1))).collect(Collectors.toList());
     }
 

@@ -62,7 +62,7 @@ class BatchCommandUsageTest {
         assertUsageError("--quality: JPEG quality must be 1..100, was 0", "--quality", "0", "--out", o, in);
         assertUsageError("--workers: workers must be 1..64, was 0", "--workers", "0", "--out", o, in);
         assertUsageError("--filter: rotate takes 90, 180 or 270, was 10", "--filter", "rotate=10", "--out", o, in);
-        assertUsageError("--format: unknown format 'raw' (known: same, jpg, png, bmp, gif, tiff)", "--format", "raw", "--out", o, in);
+        assertUsageError("--format: unknown format 'raw' (known: same, jpg, png, bmp, gif, tiff, webp)", "--format", "raw", "--out", o, in);
         assertUsageError("--report: folder " + tmp.resolve("nowhere") + " does not exist",
                 "--report", tmp.resolve("nowhere/r.csv").toString(), "--out", o, in);
         assertUsageError("--report: " + tmp.resolve("in") + " is a folder", "--report", tmp.resolve("in").toString(), "--out", o, in);

@@ -105,7 +105,7 @@ final class Cli {
             row.add(field.toString());
             rows.add(row);
         }
-        if (rows.isEmpty() || !String.join(",", rows.get(0)).equals("source,status,output,width,height,millis,message")) {
+        if (rows.isEmpty() || !String.join(",", rows.get(0)).equals("source,status,output,width,height,millis,message,bytes,quality")) {
             throw new AssertionError("not a report: " + text);
         }
         return rows.subList(1, rows.size());

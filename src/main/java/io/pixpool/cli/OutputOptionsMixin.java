@@ -4,7 +4,6 @@ import io.pixpool.core.OutputFormat;
 import io.pixpool.core.OutputOptions;
 import io.pixpool.core.OutputSpec;
 import io.pixpool.core.OutputVariant;
-import io.pixpool.core.ResizeSpec;
 import io.pixpool.core.SizeTarget;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,16 +57,10 @@ final class OutputOptionsMixin {
     }
 
     static OutputVariant variant(String spec, boolean upscale) throws UsageException {
-        int colon = spec.indexOf(':');
-        String size = (colon < 0 ? spec : spec.substring(0, colon)).trim();
         try {
-            ResizeSpec resize = size.matches("\\d+") ? ResizeSpec.longEdge(OptionsMapper.pixels(size))
-                    : ResizeSpec.fit(OptionsMapper.size(size)[0], OptionsMapper.size(size)[1]);
-            String pattern = colon < 0 ? "{name}-" + size.toLowerCase(java.util.Locale.ROOT) : spec.substring(colon + 1);
-            return new OutputVariant(resize.withUpscale(upscale), pattern);
+            return OutputVariant.parse(spec, upscale);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--also " + spec + ": " + e.getMessage()
-                    + " (expected N, WxH, N:PATTERN or WxH:PATTERN)");
+            throw new UsageException("--also " + spec + ": " + e.getMessage());
         }
     }
 }

@@ -35,6 +35,8 @@ public final class FileRow {
     private final ReadOnlyLongWrapper millis = new ReadOnlyLongWrapper(this, "millis", UNKNOWN);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyObjectWrapper<Path> output = new ReadOnlyObjectWrapper<>(this, "output");
+    private final ReadOnlyObjectWrapper<OutputSizes> outputSizes = new ReadOnlyObjectWrapper<>(this, "outputSizes");
+    private final ReadOnlyStringWrapper quality = new ReadOnlyStringWrapper(this, "quality", "");
 
     /**
      * @param input      the file and where its output goes below the output root
@@ -71,6 +73,11 @@ public final class FileRow {
     /** The written (or, when skipped, the existing) output file; null before that. */
     public ReadOnlyObjectProperty<Path> outputProperty() { return output.getReadOnlyProperty(); }
 
+    /** The output's size, or all outputs' sizes when the file has several; null before the file is done. */
+    public ReadOnlyObjectProperty<OutputSizes> outputSizesProperty() { return outputSizes.getReadOnlyProperty(); }
+    /** The JPEG / lossy WebP quality of each output ("62, 85"), the one a KB limit chose; empty if none applies. */
+    public ReadOnlyStringProperty qualityProperty() { return quality.getReadOnlyProperty(); }
+
     public String getName() { return name.get(); }
     public RowStatus getStatus() { return status.get(); }
     public String getMessage() { return message.get(); }
@@ -94,12 +101,18 @@ public final class FileRow {
         millis.set(UNKNOWN);
         message.set("");
         output.set(null);
+        outputSizes.set(null);
+        quality.set("");
     }
 
     void setWorker(int slot) { worker.set(slot); }
     void setMessage(String text) { message.set(text == null ? "" : text); }
     void setMillis(long ms) { millis.set(ms); }
     void setOutput(Path path) { output.set(path); }
+    void setOutputs(OutputSizes sizes, String qualities) {
+        outputSizes.set(sizes);
+        quality.set(qualities == null ? "" : qualities);
+    }
 
     void setResult(Dims in, long inBytes, Dims out, long outBytes) {
         inputDims.set(in);

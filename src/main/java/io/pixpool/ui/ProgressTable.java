@@ -60,8 +60,9 @@ final class ProgressTable {
                 column("Worker", 64, FileRow::workerProperty, n -> n.intValue() == 0 ? "" : "#" + n),
                 column("Input", 100, FileRow::inputDimsProperty, Object::toString),
                 column("In size", 80, FileRow::inputBytesProperty, n -> Format.bytes(n.longValue())),
-                column("Output", 100, FileRow::outputDimsProperty, Object::toString),
+                column("Output", 100, FileRow::outputSizesProperty, Object::toString),
                 column("Out size", 80, FileRow::outputBytesProperty, n -> Format.bytes(n.longValue())),
+                column("Quality", 56, FileRow::qualityProperty, Object::toString),
                 column("Time", 70, FileRow::millisProperty, n -> Format.millis(n.longValue())),
                 column("Message", 300, FileRow::messageProperty, Object::toString)));
         table.setRowFactory(t -> row(desktop));

@@ -80,7 +80,9 @@ final class RunSession {
                     d.outputBytes());
             r.setMillis(d.millis());
             r.setOutput(d.output());
-            r.setMessage("");
+            r.setOutputs(new OutputSizes(new Dims(d.width(), d.height()), d.outputs().size(),
+                    OutputsText.sizes(d.outputs())), OutputsText.qualities(d.outputs()));
+            r.setMessage(OutputsText.notes(d.outputs()));
             return true;
         } else if (e instanceof JobFailed) {
             JobFailed f = (JobFailed) e;

@@ -102,12 +102,12 @@ final class SettingsPane {
         add("Format", format);
         Spinner<Integer> quality = new Spinner<>(1, 100, model.jpegQualityProperty().get());
         qualityValue = model.jpegQualityProperty().asObject();
-        spinner(quality, "jpegQuality", qualityValue, "JPEG quality 1-100 (85 is a good default)");
+        spinner(quality, "jpegQuality", qualityValue, "JPEG and lossy WebP quality 1-100 (85 is a good default)");
         quality.disableProperty().bind(Bindings.createBooleanBinding(() -> {
             OutputFormat f = model.formatProperty().get();
-            return f != OutputFormat.JPG && f != OutputFormat.SAME;
+            return f != OutputFormat.JPG && f != OutputFormat.SAME && f != OutputFormat.WEBP;
         }, model.formatProperty()));
-        add("JPEG quality", quality);
+        add("JPEG/WebP quality", quality);
         TextField pattern = new TextField();
         pattern.setId("namePattern");
         pattern.textProperty().bindBidirectional(model.namePatternProperty());
@@ -124,6 +124,9 @@ final class SettingsPane {
         add("Folder", folderRow(vm, window));
         add("If it exists", combo("conflict", ConflictPolicy.values(), SettingsPane::conflictLabel,
                 model.conflictProperty(), "What to do when an output file with that name already exists"));
+
+        section("More outputs");
+        grid.add(new OutputExtrasPane(model.outputs(), model.formatProperty(), validation).node(), 0, row++, 2, 1);
 
         section("Workers");
         int max = UiSettings.maxWorkers();

@@ -74,7 +74,8 @@ public final class SettingsValidation {
                 m.needsHeight() ? parseInt(s.height()) : 0,
                 m == ResizeMode.PERCENT ? Double.parseDouble(s.percent().trim()) : 0, s.upscale());
         OutputSpec out = OutputSpec.defaults().withFormat(s.format()).withQuality(s.jpegQuality())
-                .withNamePattern(s.namePattern()).withOnConflict(s.conflict());
+                .withNamePattern(s.namePattern()).withOnConflict(s.conflict())
+                .withOptions(s.outputs().toOptions(s.upscale()));
         Recipe recipe = Recipe.defaults().withResize(resize).withQuality(s.quality()).withFilters(s.filters())
                 .withOutput(out);
         return new Checked(recipe, null);
@@ -95,6 +96,7 @@ public final class SettingsValidation {
             if (p != null) return p;
         }
         String p = patternProblem(s.namePattern());
+        if (p == null) p = s.outputs().problem(s.namePattern());
         return p != null ? p : folderProblem(s.outputFolder());
     }
 

@@ -15,10 +15,12 @@ import java.util.Objects;
  * window says why and will not start), everything else is always valid. What is saved between runs and in presets.
  *
  * @param outputFolder the chosen output folder, or blank for the default beside the first input
+ * @param outputs      further sizes, size targets, WebP lossless
  */
 public record UiSettings(ResizeMode mode, String width, String height, String percent, boolean upscale,
                          ScaleQuality quality, List<FilterStep> filters, OutputFormat format, int jpegQuality,
-                         String namePattern, String outputFolder, ConflictPolicy conflict, int workers) {
+                         String namePattern, String outputFolder, ConflictPolicy conflict, int workers,
+                         OutputExtrasSettings outputs) {
 
     public UiSettings {
         Objects.requireNonNull(mode, "mode");
@@ -35,6 +37,19 @@ public record UiSettings(ResizeMode mode, String width, String height, String pe
         if (workers < 1 || workers > BatchSettings.MAX_WORKERS) {
             throw new IllegalArgumentException("workers must be 1.." + BatchSettings.MAX_WORKERS + ", was " + workers);
         }
+        outputs = Objects.requireNonNullElse(outputs, OutputExtrasSettings.defaults());
+    }
+
+    public UiSettings(ResizeMode mode, String width, String height, String percent, boolean upscale,
+                      ScaleQuality quality, List<FilterStep> filters, OutputFormat format, int jpegQuality,
+                      String namePattern, String outputFolder, ConflictPolicy conflict, int workers) {
+        this(mode, width, height, percent, upscale, quality, filters, format, jpegQuality, namePattern, outputFolder,
+                conflict, workers, OutputExtrasSettings.defaults());
+    }
+
+    public UiSettings withOutputs(OutputExtrasSettings o) {
+        return new UiSettings(mode, width, height, percent, upscale, quality, filters, format, jpegQuality,
+                namePattern, outputFolder, conflict, workers, o);
     }
 
     /** Fit inside 1920 x 1080, high quality, no filters, same format, name kept, default folder, all processors. */
@@ -51,6 +66,6 @@ public record UiSettings(ResizeMode mode, String width, String height, String pe
 
     public UiSettings withOutputFolder(String folder) {
         return new UiSettings(mode, width, height, percent, upscale, quality, filters, format, jpegQuality,
-                namePattern, folder, conflict, workers);
+                namePattern, folder, conflict, workers, outputs);
     }
 }

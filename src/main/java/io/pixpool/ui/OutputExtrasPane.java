@@ -1,0 +1,91 @@
+package io.pixpool.ui;
+
+import io.pixpool.core.OutputFormat;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.geometry.HPos;
+import javafx.scene.Node;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import org.controlsfx.control.ToggleSwitch;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
+import org.controlsfx.validation.Validator;
+
+/**
+ * The settings section for further outputs per file (more sizes), size targets and WebP lossless, bound to
+ * {@link OutputExtrasModel}; its invalid values are decorated by the panel's validation support.
+ */
+final class OutputExtrasPane {
+
+    private final GridPane grid = new GridPane();
+    private int row;
+
+    OutputExtrasPane(OutputExtrasModel model, ObjectProperty<OutputFormat> format, ValidationSupport validation) {
+        grid.setHgap(8);
+        grid.setVgap(6);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setHalignment(HPos.RIGHT);
+        labels.setMinWidth(Control.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setFillWidth(true);
+        grid.getColumnConstraints().addAll(labels, fields);
+
+        TextField also = new TextField();
+        also.setId("alsoSizes");
+        also.setPromptText("e.g. 800, 200x200:{name}-thumb");
+        also.textProperty().bindBidirectional(model.alsoProperty());
+        also.setTooltip(new Tooltip("Further outputs of every file, written in the same pass from one decode,"
+                + " separated by commas: N = long edge, WxH = fit inside; ':PATTERN' names it (default {name}-N)"));
+        validation.registerValidator(also, false, check(OutputExtrasSettings::alsoProblem));
+        add("More sizes", also);
+
+        ToggleSwitch skip = new ToggleSwitch();
+        skip.setId("skipIfLarger");
+        skip.selectedProperty().bindBidirectional(model.skipIfLargerProperty());
+        skip.setTooltip(new Tooltip("On: an output that would be larger than its source file is not written"));
+        add("Skip if larger", skip);
+
+        TextField maxKb = new TextField();
+        maxKb.setId("maxKb");
+        maxKb.setPrefColumnCount(6);
+        maxKb.setPromptText("no limit");
+        maxKb.textProperty().bindBidirectional(model.maxKbProperty());
+        maxKb.setTooltip(new Tooltip("JPEG and lossy WebP: the highest quality (up to the quality above) whose file"
+                + " fits in this many KB is chosen; empty = no limit"));
+        validation.registerValidator(maxKb, false, check(OutputExtrasSettings::maxKbProblem));
+        add("Up to KB", maxKb);
+
+        ToggleSwitch lossless = new ToggleSwitch();
+        lossless.setId("webpLossless");
+        lossless.selectedProperty().bindBidirectional(model.webpLosslessProperty());
+        lossless.setTooltip(new Tooltip("WebP: lossless (exact pixels, larger) instead of lossy at the quality above"));
+        lossless.disableProperty().bind(Bindings.createBooleanBinding(() -> format.get() != OutputFormat.WEBP, format));
+        add("WebP lossless", lossless);
+    }
+
+    Node node() {
+        return grid;
+    }
+
+    private void add(String label, Node control) {
+        Label l = new Label(label);
+        l.setLabelFor(control);
+        grid.add(l, 0, row);
+        grid.add(control, 1, row++);
+    }
+
+    private static Validator<String> check(Function<String, String> problem) {
+        return (Control c, String v) -> {
+            String p = problem.apply(v == null ? "" : v);
+            return ValidationResult.fromErrorIf(c, p == null ? "" : p, p != null);
+        };
+    }
+}

@@ -139,6 +139,31 @@ class OutputsEndToEndTest {
     }
 
     @Test
+    void anOutputThatCannotBePlacedFailsTheFileKeepsTheOnesBeforeAndLeavesNoTempFiles() throws IOException {
+        Path in = tmp.resolve("in");
+        Path a = TestImages.write(in.resolve("a.png"), TestImages.pattern(200, 100, 1));
+        Path b = TestImages.write(in.resolve("b.png"), TestImages.pattern(200, 100, 2));
+        byte[] bBefore = Files.readAllBytes(b);
+        Path report = tmp.resolve("r.csv");
+
+        // the second output of a.png would be named b.png: another source of the batch, never overwritten
+        int code = run("--workers", "1", "--name", "{name}-small", "--width", "50", "--also", "80:b",
+                "--on-conflict", "overwrite", "--report", report.toString(), "--out", in.toString(), a.toString(), b.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(Files.readAllBytes(b)).isEqualTo(bBefore);
+        List<List<String>> rows = rows(report);
+        assertThat(rows).extracting(r -> r.get(1)).containsExactly("failed", "failed");
+        assertThat(rows.get(0).get(6)).contains("would overwrite the source file").contains("b.png")
+                .endsWith("(output 2 of 2; already written: a-small.png)");
+        assertThat(size(in.resolve("a-small.png"))).isEqualTo("50x25");
+        try (var files = Files.list(in)) {
+            assertThat(files.map(f -> f.getFileName().toString()).sorted())
+                    .containsExactly("a-small.png", "a.png", "b-small.png", "b.png");
+        }
+    }
+
+    @Test
     void usageErrorsNameTheOption() {
         assertThat(run("--webp-lossless", "--out", tmp.toString(), "x.jpg")).isEqualTo(2);
         assertThat(err()).contains("--webp-lossless: needs --format webp");

@@ -13,7 +13,8 @@
 # Steps:
 #   batch   <app>/bin/Pixpool batch --workers 2 --fit 64x64 --out OUT IN  on generated images: exit 0, and every
 #           image comes out fitted into 64x64. This proves that the packaged launcher starts its worker processes
-#           (it acts as 'java' for them: the jlinked runtime has no bin/java).
+#           (it acts as 'java' for them: the jlinked runtime has no bin/java). Then the same with --format webp,
+#           which loads libwebp (bundled in a jar) inside the jlinked runtime.
 #   window  <app>/bin/Pixpool IMAGE... under a private Xvfb: the process stays up, a Pixpool window of real size is
 #           mapped, it is not one flat colour (when ImageMagick is there to take the screenshot), and nothing on
 #           stderr says Exception. Then the app is stopped.
@@ -111,6 +112,18 @@ if [[ -z "$only" || "$only" == batch ]]; then
     >"$smoke/check.log" 2>&1 || { show "$smoke/batch.out"; show "$smoke/check.log"; fail "batch output is wrong"; }
   sed 's/^/   /' "$smoke/check.log"
   echo "   ok: $expected images converted by the packaged launcher's worker processes"
+
+  # WebP output loads libwebp from the webp-imageio jar at run time: prove it works in the jlinked runtime
+  step "batch: $launcher batch --workers 2 --fit 64x64 --format webp --out $smoke/out-webp $smoke/in"
+  set +e
+  timeout 300 "$launcher" batch --workers 2 --fit 64x64 --format webp --out "$smoke/out-webp" "$smoke/in" \
+    >"$smoke/batch-webp.out" 2>"$smoke/batch-webp.err" </dev/null
+  rc=$?
+  set -e
+  [[ $rc -eq 0 ]] || { show "$smoke/batch-webp.err"; fail "batch --format webp exited with $rc, expected 0"; }
+  "$java_cmd" -cp "$app_jars" packaging/smoke/SmokeImages.java check "$smoke/out-webp" 64 64 "$expected" \
+    >"$smoke/check-webp.log" 2>&1 || { show "$smoke/check-webp.log"; fail "WebP batch output is wrong"; }
+  echo "   ok: $expected images written as WebP by the packaged launcher's worker processes"
 fi
 
 # ---------------------------------------------------------------- window: the packaged window under Xvfb

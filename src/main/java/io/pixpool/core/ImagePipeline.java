@@ -75,8 +75,11 @@ public final class ImagePipeline {
             throw new ImageException("cannot read file: " + IoReasons.reason(e), e);
         }
         List<EncodedImage> results = new ArrayList<>(outputs.size());
+        int lastRendered = -1;
+        for (int i = 0; i < outputs.size(); i++) if (!outputs.get(i).exists()) lastRendered = i;
         try {
-            for (Output o : outputs) {
+            for (int i = 0; i < outputs.size(); i++) {
+                Output o = outputs.get(i);
                 Plan p = o.plan();
                 if (o.exists()) {
                     results.add(new EncodedImage(null, o.name(), p.uprightWidth(), p.uprightHeight(),
@@ -84,6 +87,7 @@ public final class ImagePipeline {
                     continue;
                 }
                 BufferedImage img = render(decoded, p, r);
+                if (i == lastRendered) decoded = null; // the last encode gets the decoded pixels' memory back
                 SizedWrite.Written w = SizedWrite.write(img, fmt, out, sourceBytes,
                         spec -> write(img, fmt, spec, job.outputDir(), tempPrefix));
                 results.add(new EncodedImage(w.tempFile(), o.name(), p.uprightWidth(), p.uprightHeight(),

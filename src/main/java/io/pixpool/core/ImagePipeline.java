@@ -49,7 +49,7 @@ public final class ImagePipeline {
         try (ImageDecoder dec = ImageDecoder.open(job.source(), r.maxPixels())) {
             plan = plan(dec, job.source(), r);
             sourceBytes = dec.bytes();
-            TargetSize fin = plan.target().turned(Filters.quarterTurn(r.filters()));
+            TargetSize fin = r.decoration().around(plan.target().turned(Filters.quarterTurn(r.filters())));
             name = NamePattern.render(out.namePattern(), sourceName, fin.width(), fin.height(), job.counter(),
                     fmt.extension());
             if (out.onConflict() == ConflictPolicy.SKIP
@@ -125,7 +125,7 @@ public final class ImagePipeline {
         img = Resizer.scale(img, sw, sh, r.quality());
         img = p.orientation().apply(img);
         img = Resizer.cropCentre(img, p.target().width(), p.target().height());
-        return Filters.apply(img, r.filters());
+        return Decorator.apply(Filters.apply(img, r.filters()), r);
     }
 
     /** Encodes into a new temp file in {@code dir}; on failure nothing is left behind. */

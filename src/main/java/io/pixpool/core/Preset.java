@@ -18,7 +18,7 @@ public record Preset(String id, String label, String description, Recipe recipe)
     private static final int WEB_QUALITY = 85;
     private static final int EMAIL_QUALITY = 80;
 
-    /** Web 1600 px, e-mail 1024 px, thumbnails 200 px (long edge, JPEG), Instagram square 1080 (fill, JPEG 85). */
+    /** Web 1600 px, e-mail 1024 px, thumbnails 200 px (long edge, JPEG), Instagram square 1080 (fill, always 1080x1080, JPEG 85). */
     public static final List<Preset> SHIPPED = List.of(
             new Preset("web", "Web 1600 px", "long edge 1600 px, JPEG quality 85",
                     jpeg(ResizeSpec.longEdge(1600), WEB_QUALITY)),
@@ -26,8 +26,9 @@ public record Preset(String id, String label, String description, Recipe recipe)
                     jpeg(ResizeSpec.longEdge(1024), EMAIL_QUALITY)),
             new Preset("thumbnails", "Thumbnails 200 px", "long edge 200 px, JPEG quality 80",
                     jpeg(ResizeSpec.longEdge(200), EMAIL_QUALITY)),
-            new Preset("instagram", "Instagram square 1080", "1080x1080, filled and centre-cropped, JPEG quality 85",
-                    jpeg(ResizeSpec.fill(1080, 1080), WEB_QUALITY)));
+            new Preset("instagram", "Instagram square 1080",
+                    "1080x1080, filled and centre-cropped (small photos enlarged), JPEG quality 85",
+                    jpeg(ResizeSpec.fill(1080, 1080).withUpscale(true), WEB_QUALITY)));
 
     public Preset {
         Objects.requireNonNull(id, "id");

@@ -76,7 +76,7 @@ public final class SettingsValidation {
         OutputSpec out = OutputSpec.defaults().withFormat(s.format()).withQuality(s.jpegQuality())
                 .withNamePattern(s.namePattern()).withOnConflict(s.conflict());
         Recipe recipe = Recipe.defaults().withResize(resize).withQuality(s.quality()).withFilters(s.filters())
-                .withOutput(out);
+                .withOutput(out).withDecoration(s.look().decoration(resize));
         return new Checked(recipe, null);
     }
 
@@ -95,6 +95,7 @@ public final class SettingsValidation {
             if (p != null) return p;
         }
         String p = patternProblem(s.namePattern());
+        if (p == null) p = s.look().problem(m);
         return p != null ? p : folderProblem(s.outputFolder());
     }
 

@@ -18,7 +18,8 @@ import java.util.Objects;
  */
 public record UiSettings(ResizeMode mode, String width, String height, String percent, boolean upscale,
                          ScaleQuality quality, List<FilterStep> filters, OutputFormat format, int jpegQuality,
-                         String namePattern, String outputFolder, ConflictPolicy conflict, int workers) {
+                         String namePattern, String outputFolder, ConflictPolicy conflict, int workers,
+                         LookSettings look) {
 
     public UiSettings {
         Objects.requireNonNull(mode, "mode");
@@ -35,6 +36,14 @@ public record UiSettings(ResizeMode mode, String width, String height, String pe
         if (workers < 1 || workers > BatchSettings.MAX_WORKERS) {
             throw new IllegalArgumentException("workers must be 1.." + BatchSettings.MAX_WORKERS + ", was " + workers);
         }
+        Objects.requireNonNull(look, "look");
+    }
+
+    public UiSettings(ResizeMode mode, String width, String height, String percent, boolean upscale,
+                      ScaleQuality quality, List<FilterStep> filters, OutputFormat format, int jpegQuality,
+                      String namePattern, String outputFolder, ConflictPolicy conflict, int workers) {
+        this(mode, width, height, percent, upscale, quality, filters, format, jpegQuality, namePattern, outputFolder,
+                conflict, workers, LookSettings.defaults());
     }
 
     /** Fit inside 1920 x 1080, high quality, no filters, same format, name kept, default folder, all processors. */
@@ -51,6 +60,11 @@ public record UiSettings(ResizeMode mode, String width, String height, String pe
 
     public UiSettings withOutputFolder(String folder) {
         return new UiSettings(mode, width, height, percent, upscale, quality, filters, format, jpegQuality,
-                namePattern, folder, conflict, workers);
+                namePattern, folder, conflict, workers, look);
+    }
+
+    public UiSettings withLook(LookSettings l) {
+        return new UiSettings(mode, width, height, percent, upscale, quality, filters, format, jpegQuality,
+                namePattern, outputFolder, conflict, workers, l);
     }
 }

@@ -185,10 +185,10 @@ public final class MainViewModel {
     /** Loads preset {@code name} (the output folder stays as it is); returns null or why not. */
     public String loadPreset(String name) {
         if (busy.get()) return "Settings are locked while the batch runs";
-        return presets.load(name, settings.snapshot()).map(p -> {
-            settings.apply(p);
-            return (String) null;
-        }).orElse("No preset named '" + name + "'");
+        java.util.Optional<UiSettings> preset = presets.load(name, settings.snapshot());
+        if (preset.isEmpty()) return "No preset named '" + name + "'";
+        settings.apply(preset.get());
+        return null;
     }
 
     /** Deletes the user's preset {@code name} (shipped ones stay); returns null or why not. */

@@ -125,6 +125,7 @@ final class LookSection {
         Button choose = new Button("Choose\u2026");
         choose.setId("chooseLogo");
         choose.setTooltip(new Tooltip("Choose the watermark picture"));
+        choose.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         choose.setOnAction(e -> {
             FileChooser fc = new FileChooser();
             fc.setTitle("Watermark picture");

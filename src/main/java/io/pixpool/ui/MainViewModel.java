@@ -217,7 +217,10 @@ public final class MainViewModel {
         FileRow sample = selected.get() != null ? selected.get() : files.rows().isEmpty() ? null : files.rows().get(0);
         String name = sample == null ? "IMG_0001.jpg" : sample.getName();
         Dims d = sample != null && sample == selected.get() ? preview.afterDimsProperty().get() : null;
-        if (d == null) d = guessDims(r);
+        if (d == null) {
+            Dims g = guessDims(r);
+            d = new Dims(r.decoration().width(g.width()), r.decoration().height(g.height()));
+        }
         OutputFormat f = r.output().format() == OutputFormat.SAME ? OutputFormat.forSourceName(name) : r.output().format();
         return NamePattern.render(r.output().namePattern(), name, d.width(), d.height(), 1, f.extension());
     }

@@ -132,6 +132,17 @@ class LookWindowTest {
     }
 
     @Test
+    void theExampleNameCountsPaddingAndBorder(FxRobot robot) {
+        type(robot, "#namePattern", "{name}-{w}x{h}");
+        type(robot, "#width", "300");
+        type(robot, "#height", "200");
+        assertThat(vm.exampleNameProperty().get()).isEqualTo("IMG_0001-300x200.jpg");
+        click(robot, "#borderOn");
+        type(robot, "#borderWidth", "5");
+        assertThat(vm.exampleNameProperty().get()).isEqualTo("IMG_0001-310x210.jpg");
+    }
+
+    @Test
     void aMissingLogoKeepsStartDisabledAndSaysWhy(FxRobot robot) {
         click(robot, "#logoOn");
         Label problem = robot.lookup("#startProblem").queryAs(Label.class);

@@ -69,6 +69,10 @@ public final class BatchCommand {
                 cl.printVersionHelp(out);
                 return EXIT_OK;
             }
+            if (options.look.listPresets) {
+                LookOptions.printPresets(out);
+                return EXIT_OK;
+            }
             request = OptionsMapper.map(options);
             checkReportPath(request.report());
         } catch (ParameterException | UsageException e) {

@@ -107,4 +107,7 @@ final class BatchOptions {
 
     @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
     boolean quiet;
+
+    @Mixin
+    LookOptions look = new LookOptions();
 }

@@ -36,11 +36,11 @@ final class OptionsMapper {
 
     /** A step of the mapping that may throw IllegalArgumentException with a user-facing message. */
     @FunctionalInterface
-    private interface Step<T> {
+    interface Step<T> {
         T get();
     }
 
-    private static <T> T option(String name, Step<T> step) throws UsageException {
+    static <T> T option(String name, Step<T> step) throws UsageException {
         try {
             return step.get();
         } catch (IllegalArgumentException e) {
@@ -63,23 +63,25 @@ final class OptionsMapper {
     }
 
     static Recipe recipe(BatchOptions o) throws UsageException {
-        Recipe r = Recipe.defaults()
-                .withResize(resize(o))
-                .withFilters(filters(o.filters))
-                .withOutput(output(o));
+        Recipe base = o.look.base();
+        Recipe r = base
+                .withResize(resize(o, base.resize()))
+                .withFilters(o.filters.isEmpty() ? base.filters() : filters(o.filters))
+                .withOutput(output(o, base.output()));
         if (o.qualityMethod != null) {
             ScaleQuality q = option("--quality-method", () -> scaleQuality(o.qualityMethod));
             r = r.withQuality(q);
         }
         if (o.maxPixels != null) r = set("--max-pixels", r, x -> x.withMaxPixels(count(o.maxPixels)));
-        return r;
+        return o.look.decorate(r);
     }
 
     private static <T> T set(String name, T value, UnaryOperator<T> change) throws UsageException {
         return option(name, () -> change.apply(value));
     }
 
-    static ResizeSpec resize(BatchOptions o) throws UsageException {
+    /** The resize option given, else {@code fallback} (the preset's, or none). */
+    static ResizeSpec resize(BatchOptions o, ResizeSpec fallback) throws UsageException {
         Map<String, Step<ResizeSpec>> given = new LinkedHashMap<>();
         if (o.fit != null) given.put("--fit", () -> ResizeSpec.fit(size(o.fit)[0], size(o.fit)[1]));
         if (o.exact != null) given.put("--exact", () -> ResizeSpec.exact(size(o.exact)[0], size(o.exact)[1]));
@@ -92,8 +94,10 @@ final class OptionsMapper {
             throw new UsageException("choose one resize option, not " + String.join(" and ", given.keySet()));
         }
         if (given.isEmpty()) {
-            if (o.upscale) throw new UsageException("--upscale needs a resize option such as --fit or --width");
-            return ResizeSpec.none();
+            if (o.upscale && fallback.mode() == io.pixpool.core.ResizeMode.NONE) {
+                throw new UsageException("--upscale needs a resize option such as --fit or --width");
+            }
+            return o.upscale ? fallback.withUpscale(true) : fallback;
         }
         Map.Entry<String, Step<ResizeSpec>> only = given.entrySet().iterator().next();
         return option(only.getKey(), only.getValue()).withUpscale(o.upscale);
@@ -105,8 +109,8 @@ final class OptionsMapper {
         return steps;
     }
 
-    static OutputSpec output(BatchOptions o) throws UsageException {
-        OutputSpec out = OutputSpec.defaults();
+    static OutputSpec output(BatchOptions o, OutputSpec base) throws UsageException {
+        OutputSpec out = base;
         if (o.format != null) out = set("--format", out, x -> x.withFormat(OutputFormat.fromId(o.format)));
         if (o.quality != null) out = set("--quality", out, x -> x.withQuality(o.quality));
         if (o.background != null) out = set("--background", out, x -> x.withBackground(color(o.background)));

@@ -61,7 +61,7 @@ public final class ImagePipeline {
             int step = Integer.MAX_VALUE;
             for (OutputVariant v : Outputs.of(r)) {
                 Plan plan = plan(dec, job.source(), r.withResize(v.resize()));
-                TargetSize fin = plan.target().turned(Filters.quarterTurn(r.filters()));
+                TargetSize fin = r.decoration().around(plan.target().turned(Filters.quarterTurn(r.filters())));
                 String name = NamePattern.render(v.namePattern(), sourceName, fin.width(), fin.height(),
                         job.counter(), fmt.extension());
                 boolean exists = out.onConflict() == ConflictPolicy.SKIP
@@ -162,7 +162,7 @@ public final class ImagePipeline {
         img = Resizer.scale(img, sw, sh, r.quality());
         img = p.orientation().apply(img);
         img = Resizer.cropCentre(img, p.target().width(), p.target().height());
-        return Filters.apply(img, r.filters());
+        return Decorator.apply(Filters.apply(img, r.filters()), r);
     }
 
     /** Encodes into a new temp file in {@code dir}; on failure nothing is left behind. */

@@ -9,9 +9,10 @@ import java.util.Objects;
  * Immutable and validated; an invalid recipe cannot exist.
  *
  * @param maxPixels decompression-bomb guard: sources with more pixels than this fail before decoding
+ * @param decoration padding, watermarks and border added last ({@link Decoration#none()} for none)
  */
 public record Recipe(ResizeSpec resize, ScaleQuality quality, List<FilterStep> filters, OutputSpec output,
-                     long maxPixels) implements Serializable {
+                     long maxPixels, Decoration decoration) implements Serializable {
 
     public static final long DEFAULT_MAX_PIXELS = 250_000_000L;
 
@@ -21,15 +22,21 @@ public record Recipe(ResizeSpec resize, ScaleQuality quality, List<FilterStep> f
         Objects.requireNonNull(output, "output");
         filters = List.copyOf(filters);
         if (maxPixels < 1) throw new IllegalArgumentException("max pixels must be positive, was " + maxPixels);
+        Objects.requireNonNull(decoration, "decoration");
+    }
+
+    public Recipe(ResizeSpec resize, ScaleQuality quality, List<FilterStep> filters, OutputSpec output, long maxPixels) {
+        this(resize, quality, filters, output, maxPixels, Decoration.none());
     }
 
     public static Recipe defaults() {
         return new Recipe(ResizeSpec.none(), ScaleQuality.QUALITY, List.of(), OutputSpec.defaults(), DEFAULT_MAX_PIXELS);
     }
 
-    public Recipe withResize(ResizeSpec r) { return new Recipe(r, quality, filters, output, maxPixels); }
-    public Recipe withQuality(ScaleQuality q) { return new Recipe(resize, q, filters, output, maxPixels); }
-    public Recipe withFilters(List<FilterStep> f) { return new Recipe(resize, quality, f, output, maxPixels); }
-    public Recipe withOutput(OutputSpec o) { return new Recipe(resize, quality, filters, o, maxPixels); }
-    public Recipe withMaxPixels(long m) { return new Recipe(resize, quality, filters, output, m); }
+    public Recipe withResize(ResizeSpec r) { return new Recipe(r, quality, filters, output, maxPixels, decoration); }
+    public Recipe withQuality(ScaleQuality q) { return new Recipe(resize, q, filters, output, maxPixels, decoration); }
+    public Recipe withFilters(List<FilterStep> f) { return new Recipe(resize, quality, f, output, maxPixels, decoration); }
+    public Recipe withOutput(OutputSpec o) { return new Recipe(resize, quality, filters, o, maxPixels, decoration); }
+    public Recipe withMaxPixels(long m) { return new Recipe(resize, quality, filters, output, m, decoration); }
+    public Recipe withDecoration(Decoration d) { return new Recipe(resize, quality, filters, output, maxPixels, d); }
 }

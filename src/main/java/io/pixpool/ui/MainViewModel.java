@@ -41,6 +41,7 @@ public final class MainViewModel {
     private final RunController run;
     private final PreviewModel preview;
     private final ObservableList<String> presetNames = FXCollections.observableArrayList();
+    private final PresetCatalog presets;
     private final ObjectProperty<FileRow> selected = new SimpleObjectProperty<>(this, "selected");
     private final ObjectBinding<Path> defaultOutput;
     private final ObjectBinding<Path> outputRoot;
@@ -55,7 +56,8 @@ public final class MainViewModel {
         settings = new SettingsModel(store.load());
         run = new RunController(starter);
         preview = new PreviewModel(pipeline);
-        presetNames.setAll(store.presets().names());
+        presets = new PresetCatalog(store.presets());
+        presetNames.setAll(presets.names());
 
         ObservableList<FileRow> rows = files.rows();
         busy = Bindings.createBooleanBinding(() -> run.getState().isBusy(), run.stateProperty());
@@ -174,25 +176,26 @@ public final class MainViewModel {
 
     /** Saves the current settings as preset {@code name}; returns null or why not. */
     public String savePreset(String name) {
-        String problem = PresetStore.nameProblem(name);
+        String problem = presets.save(name, settings.snapshot());
         if (problem != null) return problem;
-        store.presets().save(name, settings.snapshot());
-        presetNames.setAll(store.presets().names());
+        presetNames.setAll(presets.names());
         return null;
     }
 
     /** Loads preset {@code name} (the output folder stays as it is); returns null or why not. */
     public String loadPreset(String name) {
         if (busy.get()) return "Settings are locked while the batch runs";
-        return store.presets().load(name).map(p -> {
-            settings.apply(p.withOutputFolder(settings.outputFolderProperty().get()));
-            return (String) null;
-        }).orElse("No preset named '" + name + "'");
+        java.util.Optional<UiSettings> preset = presets.load(name, settings.snapshot());
+        if (preset.isEmpty()) return "No preset named '" + name + "'";
+        settings.apply(preset.get());
+        return null;
     }
 
+    /** Deletes the user's preset {@code name} (shipped ones stay); returns null or why not. */
     public String deletePreset(String name) {
-        if (!store.presets().delete(name)) return "No preset named '" + name + "'";
-        presetNames.setAll(store.presets().names());
+        String problem = presets.delete(name);
+        if (problem != null) return problem;
+        presetNames.setAll(presets.names());
         return null;
     }
 
@@ -214,7 +217,10 @@ public final class MainViewModel {
         FileRow sample = selected.get() != null ? selected.get() : files.rows().isEmpty() ? null : files.rows().get(0);
         String name = sample == null ? "IMG_0001.jpg" : sample.getName();
         Dims d = sample != null && sample == selected.get() ? preview.afterDimsProperty().get() : null;
-        if (d == null) d = guessDims(r);
+        if (d == null) {
+            Dims g = guessDims(r);
+            d = new Dims(r.decoration().width(g.width()), r.decoration().height(g.height()));
+        }
         OutputFormat f = r.output().format() == OutputFormat.SAME ? OutputFormat.forSourceName(name) : r.output().format();
         return NamePattern.render(r.output().namePattern(), name, d.width(), d.height(), 1, f.extension());
     }

@@ -23,12 +23,14 @@ final class PresetBar {
         names.setPrefWidth(170);
         names.setTooltip(new Tooltip("Pick a preset, or type a new name and press Save"));
         Button save = button("Save", "savePreset", "Save the current settings (not the output folder) under this name",
-                () -> report(vm, "Preset saved", vm.savePreset(name())));
+                () -> act(vm, "Preset saved", vm::savePreset));
         Button load = button("Load", "loadPreset", "Replace the settings with this preset's",
-                () -> report(vm, "Preset loaded", vm.loadPreset(name())));
+                () -> act(vm, "Preset loaded", vm::loadPreset));
         Button delete = button("Delete", "deletePreset", "Delete this preset",
-                () -> report(vm, "Preset deleted", vm.deletePreset(name())));
+                () -> act(vm, "Preset deleted", vm::deletePreset));
         load.disableProperty().bind(vm.busyProperty());
+        delete.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> PresetCatalog.isShipped(names.getEditor().getText()), names.getEditor().textProperty()));
         box = new HBox(6, new Label("Preset"), names, save, load, delete);
         box.setAlignment(Pos.CENTER_LEFT);
     }
@@ -42,9 +44,17 @@ final class PresetBar {
         return typed == null ? "" : typed.trim();
     }
 
-    private void report(MainViewModel vm, String title, String problem) {
+    /** Runs {@code action} on the typed name; a change of the list clears the combo box's text, so it is put back. */
+    private void act(MainViewModel vm, String title, java.util.function.UnaryOperator<String> action) {
+        String name = name();
+        String problem = action.apply(name);
+        names.getEditor().setText(name);
+        report(vm, title, name, problem);
+    }
+
+    private void report(MainViewModel vm, String title, String name, String problem) {
         if (problem == null) {
-            vm.notices().add(Notice.info(title, "\u201C" + name() + "\u201D"));
+            vm.notices().add(Notice.info(title, "\u201C" + name + "\u201D"));
         } else {
             vm.notices().add(new Notice(Notice.Kind.WARNING, "Preset", problem, List.of()));
         }

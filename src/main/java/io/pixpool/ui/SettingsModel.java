@@ -37,6 +37,7 @@ public final class SettingsModel {
     private final ObjectProperty<ConflictPolicy> conflict = new SimpleObjectProperty<>(this, "conflict");
     private final IntegerProperty workers = new SimpleIntegerProperty(this, "workers");
     private final OutputExtrasModel outputs = new OutputExtrasModel();
+    private final LookModel look = new LookModel();
     private final ReadOnlyObjectWrapper<SettingsValidation.Checked> checked = new ReadOnlyObjectWrapper<>(this, "checked");
     private boolean applying;
 
@@ -53,6 +54,7 @@ public final class SettingsModel {
             o.addListener(recheck);
         }
         for (Observable o : outputs.observables()) o.addListener(recheck);
+        for (Observable o : look.observables()) o.addListener(recheck);
     }
 
     /** Replaces every value (one re-check at the end). */
@@ -73,6 +75,7 @@ public final class SettingsModel {
             conflict.set(s.conflict());
             workers.set(clamp(s.workers(), 1, UiSettings.maxWorkers()));
             outputs.apply(s.outputs());
+            look.apply(s.look());
         } finally {
             applying = false;
         }
@@ -82,7 +85,8 @@ public final class SettingsModel {
     public UiSettings snapshot() {
         return new UiSettings(mode.get(), width.get(), height.get(), percent.get(), upscale.get(), quality.get(),
                 filters.steps(), format.get(), clamp(jpegQuality.get(), 1, 100), namePattern.get(),
-                outputFolder.get(), conflict.get(), clamp(workers.get(), 1, UiSettings.maxWorkers()), outputs.snapshot());
+                outputFolder.get(), conflict.get(), clamp(workers.get(), 1, UiSettings.maxWorkers()), outputs.snapshot(),
+                look.snapshot());
     }
 
     private static int clamp(int v, int min, int max) {
@@ -107,6 +111,8 @@ public final class SettingsModel {
     public ObjectProperty<ConflictPolicy> conflictProperty() { return conflict; }
     public IntegerProperty workersProperty() { return workers; }
     public OutputExtrasModel outputs() { return outputs; }
+    /** Watermarks, padding and border. */
+    public LookModel look() { return look; }
 
     /** The recipe these settings make, or why they make none. */
     public ReadOnlyObjectProperty<SettingsValidation.Checked> checkedProperty() { return checked.getReadOnlyProperty(); }

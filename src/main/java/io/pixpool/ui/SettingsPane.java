@@ -95,6 +95,8 @@ final class SettingsPane {
         section("Filters");
         grid.add(new FilterListEditor(model.filters()).node(), 0, row++, 2, 1);
 
+        new LookSection(model, validation, window).build(this::section, this::add);
+
         section("Output");
         ComboBox<OutputFormat> format = combo("format", OutputFormat.values(),
                 f -> f == OutputFormat.SAME ? "same as source" : f.id().toUpperCase(java.util.Locale.ROOT),

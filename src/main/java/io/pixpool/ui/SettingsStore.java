@@ -77,6 +77,7 @@ public final class SettingsStore {
         p.put("conflict", s.conflict().name());
         p.putInt("workers", s.workers());
         OutputExtrasSettings.write(s.outputs(), p);
+        LookPrefs.write(s.look(), p);
     }
 
     static UiSettings read(Preferences p) {
@@ -97,7 +98,8 @@ public final class SettingsStore {
                 p.get("output.folder", d.outputFolder()),
                 value(p, "conflict", ConflictPolicy::valueOf, d.conflict()),
                 Math.max(1, Math.min(UiSettings.maxWorkers(), workers)),
-                OutputExtrasSettings.read(p));
+                OutputExtrasSettings.read(p),
+                LookPrefs.read(p));
     }
 
     private static <T> T value(Preferences p, String key, Function<String, T> parse, T fallback) {

@@ -77,7 +77,7 @@ public final class SettingsValidation {
                 .withNamePattern(s.namePattern()).withOnConflict(s.conflict())
                 .withOptions(s.outputs().toOptions(s.upscale()));
         Recipe recipe = Recipe.defaults().withResize(resize).withQuality(s.quality()).withFilters(s.filters())
-                .withOutput(out);
+                .withOutput(out).withDecoration(s.look().decoration(resize));
         return new Checked(recipe, null);
     }
 
@@ -97,6 +97,7 @@ public final class SettingsValidation {
         }
         String p = patternProblem(s.namePattern());
         if (p == null) p = s.outputs().problem(s.namePattern());
+        if (p == null) p = s.look().problem(m);
         return p != null ? p : folderProblem(s.outputFolder());
     }
 

@@ -16,11 +16,12 @@ import java.util.Objects;
  *
  * @param outputFolder the chosen output folder, or blank for the default beside the first input
  * @param outputs      further sizes, size targets, WebP lossless
+ * @param look         watermarks, padding and border
  */
 public record UiSettings(ResizeMode mode, String width, String height, String percent, boolean upscale,
                          ScaleQuality quality, List<FilterStep> filters, OutputFormat format, int jpegQuality,
                          String namePattern, String outputFolder, ConflictPolicy conflict, int workers,
-                         OutputExtrasSettings outputs) {
+                         OutputExtrasSettings outputs, LookSettings look) {
 
     public UiSettings {
         Objects.requireNonNull(mode, "mode");
@@ -38,18 +39,19 @@ public record UiSettings(ResizeMode mode, String width, String height, String pe
             throw new IllegalArgumentException("workers must be 1.." + BatchSettings.MAX_WORKERS + ", was " + workers);
         }
         outputs = Objects.requireNonNullElse(outputs, OutputExtrasSettings.defaults());
+        look = Objects.requireNonNullElse(look, LookSettings.defaults());
     }
 
     public UiSettings(ResizeMode mode, String width, String height, String percent, boolean upscale,
                       ScaleQuality quality, List<FilterStep> filters, OutputFormat format, int jpegQuality,
                       String namePattern, String outputFolder, ConflictPolicy conflict, int workers) {
         this(mode, width, height, percent, upscale, quality, filters, format, jpegQuality, namePattern, outputFolder,
-                conflict, workers, OutputExtrasSettings.defaults());
+                conflict, workers, OutputExtrasSettings.defaults(), LookSettings.defaults());
     }
 
     public UiSettings withOutputs(OutputExtrasSettings o) {
         return new UiSettings(mode, width, height, percent, upscale, quality, filters, format, jpegQuality,
-                namePattern, outputFolder, conflict, workers, o);
+                namePattern, outputFolder, conflict, workers, o, look);
     }
 
     /** Fit inside 1920 x 1080, high quality, no filters, same format, name kept, default folder, all processors. */
@@ -66,6 +68,11 @@ public record UiSettings(ResizeMode mode, String width, String height, String pe
 
     public UiSettings withOutputFolder(String folder) {
         return new UiSettings(mode, width, height, percent, upscale, quality, filters, format, jpegQuality,
-                namePattern, folder, conflict, workers, outputs);
+                namePattern, folder, conflict, workers, outputs, look);
+    }
+
+    public UiSettings withLook(LookSettings l) {
+        return new UiSettings(mode, width, height, percent, upscale, quality, filters, format, jpegQuality,
+                namePattern, outputFolder, conflict, workers, outputs, l);
     }
 }

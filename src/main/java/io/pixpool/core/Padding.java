@@ -1,0 +1,20 @@
+package io.pixpool.core;
+
+import java.io.Serializable;
+
+/**
+ * Letterboxing: the image is centred on a canvas of exactly {@code width x height} filled with {@code color}
+ * (BIMP's "Pad"). An image larger than the box is first shrunk to fit inside it, keeping its aspect ratio.
+ *
+ * @param color 0xRRGGBB
+ */
+public record Padding(int width, int height, int color) implements Serializable {
+
+    public Padding {
+        if (width < 1 || width > ResizeSpec.MAX_SIDE || height < 1 || height > ResizeSpec.MAX_SIDE) {
+            throw new IllegalArgumentException("pad size must be 1.." + ResizeSpec.MAX_SIDE + " on each side, was "
+                    + width + "x" + height);
+        }
+        color &= 0xFFFFFF;
+    }
+}

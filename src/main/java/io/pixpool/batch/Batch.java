@@ -65,7 +65,7 @@ public final class Batch {
         this.watchdog = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "pixpool-watchdog"));
         watchdog.setRemoveOnCancelPolicy(true);
         this.placer = new ResultPlacer(settings.recipe().output().onConflict(), book, inputs);
-        SlotContext ctx = new SlotContext(settings, this.inputs, queue, book, placer, command, watchdog);
+        SlotContext ctx = new SlotContext(settings, this.inputs, queue, book, placer, command, watchdog, open);
         for (int i = 1; i <= slotCount; i++) slots.add(new WorkerSlot(i, ctx));
     }
 

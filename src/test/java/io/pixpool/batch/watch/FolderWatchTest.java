@@ -69,6 +69,7 @@ class FolderWatchTest {
     void arrivalsAreProcessedOnceCompleteIncludingSlowWritesNewSubfoldersAndBadFiles() throws Exception {
         Path old = TestImages.write(in.resolve("old.jpg"), 640, 480); // there before: not processed by default
         watch = FolderWatch.start(settings(false), batchSettings(out), events, watchListener);
+        waitUntil(() -> events.workerPids().size() == 2, "both workers warm before any file arrives");
 
         // a copy tool's way: a temporary name, renamed when complete
         Path part = TestImages.write(in.resolve("a.jpg.part"), TestImages.encode("jpg", 640, 480, 1));

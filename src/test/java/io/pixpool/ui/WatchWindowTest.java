@@ -4,6 +4,9 @@ import static io.pixpool.ui.UiTestSupport.fx;
 import static io.pixpool.ui.UiTestSupport.fxGet;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pixpool.protocol.WorkerLaunch;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -120,13 +123,22 @@ class WatchWindowTest {
         assertThat(fxGet(() -> vm.watch().problemProperty().get())).as("inside is fine: it is not watched").isNull();
     }
 
+    /** No worker process of this JVM is left (found by its command line: a class path can be over 4 KiB). */
     private static void assertNoChildProcesses() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         List<ProcessHandle> alive;
-        while (!(alive = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()).isEmpty()
-                && System.nanoTime() < deadline) {
-            TimeUnit.MILLISECONDS.sleep(50);
-        }
+        while (!(alive = workers()).isEmpty() && System.nanoTime() < deadline) TimeUnit.MILLISECONDS.sleep(50);
         assertThat(alive).as("worker processes left").isEmpty();
+    }
+
+    private static List<ProcessHandle> workers() {
+        return ProcessHandle.current().children().filter(ProcessHandle::isAlive).filter(h -> {
+            try {
+                return Files.readString(Path.of("/proc", Long.toString(h.pid()), "cmdline"), StandardCharsets.ISO_8859_1)
+                        .contains(WorkerLaunch.MAIN_CLASS);
+            } catch (IOException gone) {
+                return false; // ended meanwhile
+            }
+        }).toList();
     }
 }

@@ -48,6 +48,8 @@ final class FolderWatcher implements AutoCloseable {
     private final Set<String> reportedProblems = new HashSet<>();
     private final Thread thread;
     private final long tickMillis;
+    /** False: rely on rescans alone (what a file system without working events amounts to; for tests). */
+    private boolean events = true;
     private volatile boolean closed;
 
     /**
@@ -69,6 +71,12 @@ final class FolderWatcher implements AutoCloseable {
         this.service = settings.folders().get(0).getFileSystem().newWatchService();
         this.thread = new Thread(this::run, "pixpool-watch");
         thread.setDaemon(true);
+    }
+
+    /** Ignores file-system events, so only the rescans find files (tests of the fallback). Before {@link #start}. */
+    FolderWatcher withoutEvents() {
+        events = false;
+        return this;
     }
 
     /**
@@ -214,6 +222,7 @@ final class FolderWatcher implements AutoCloseable {
     }
 
     private void register(Path dir) {
+        if (!events) return;
         try {
             keys.put(dir.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
                     StandardWatchEventKinds.ENTRY_DELETE), dir);

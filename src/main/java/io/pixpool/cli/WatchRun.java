@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 /**
  * {@code batch --watch}: starts the pool, watches the INPUT folders and processes what arrives until Ctrl-C (the
  * shutdown hook cancels the batch: running files are killed, only complete outputs remain, no worker outlives us)
- * or until a watched folder goes away. Then writes the report and the summary.
+ * or until a watched folder goes away (exit status 1). Then writes the report and the summary.
  */
 final class WatchRun {
 
@@ -70,7 +70,9 @@ final class WatchRun {
             }
         }
         printer.finish(summary);
-        return summary.success() ? BatchCommand.EXIT_OK : BatchCommand.EXIT_FAILED;
+        // only Ctrl-C ends a watch as planned (the JVM then exits 130); anything else (the folder went away, no
+        // worker could start) is a failure
+        return summary.success() && interrupt.interrupted() ? BatchCommand.EXIT_OK : BatchCommand.EXIT_FAILED;
     }
 
     private static boolean isEnd(BatchEvent e) {

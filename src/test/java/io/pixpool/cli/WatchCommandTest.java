@@ -80,6 +80,20 @@ class WatchCommandTest {
     }
 
     @Test
+    void aWatchedFolderThatGoesAwayEndsTheWatchWithStatus1() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        process = start(List.of(), "--watch", "--rescan", "0.2", "--workers", "1", in.toString(), "--out",
+                tmp.resolve("out").toString());
+        process.getOutputStream().close();
+        awaitStderr(s -> s.contains("watching " + in), "the watch started");
+        Files.delete(in);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("ends by itself").isTrue();
+        assertThat(stderr()).contains("warning: the watched folder " + in + " is gone; stopped watching")
+                .contains("0 files: 0 done");
+        assertThat(process.exitValue()).isEqualTo(1);
+    }
+
+    @Test
     void watchOptionsAreCheckedBeforeAnythingStarts() throws IOException {
         Path in = Files.createDirectories(tmp.resolve("in"));
         Path image = TestImages.write(in.resolve("a.jpg"), 10, 10);

@@ -44,6 +44,8 @@ final class FolderWatcher implements AutoCloseable {
     private final WatchService service;
     private final Arrivals arrivals;
     private final Map<WatchKey, Path> keys = new HashMap<>();
+    /** Folders registered with the service (rescans register only new ones). */
+    private final Set<Path> registered = new HashSet<>();
     private final Set<Path> reportedIgnored = new HashSet<>();
     private final Set<String> reportedProblems = new HashSet<>();
     private final Thread thread;
@@ -163,7 +165,7 @@ final class FolderWatcher implements AutoCloseable {
                 look(rootOf(child), child, false, now);
             }
         }
-        if (!key.reset()) keys.remove(key);
+        if (!key.reset()) registered.remove(keys.remove(key));
         return overflow;
     }
 
@@ -222,15 +224,17 @@ final class FolderWatcher implements AutoCloseable {
     }
 
     private void register(Path dir) {
-        if (!events) return;
+        if (!events || registered.contains(dir)) return;
         try {
+            registered.add(dir);
             keys.put(dir.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
                     StandardWatchEventKinds.ENTRY_DELETE), dir);
         } catch (NoSuchFileException gone) {
-            // removed while we walked: nothing to watch
+            registered.remove(dir); // removed while we walked: nothing to watch
         } catch (ClosedWatchServiceException stopping) {
-            // close() came first
+            registered.remove(dir); // close() came first
         } catch (IOException e) {
+            registered.remove(dir);
             problemOnce("cannot watch folder " + dir + ": " + reason(e));
         }
     }

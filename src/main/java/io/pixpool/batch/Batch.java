@@ -119,7 +119,9 @@ public final class Batch {
 
     /** An open batch takes no more files and ends once the submitted ones have ended. No-op otherwise. */
     public void closeInput() {
-        queue.closeInput();
+        synchronized (submitLock) { // a submit is either in before this or refused after it
+            queue.closeInput();
+        }
     }
 
     /** Whether {@link #submit} would take a file now. */

@@ -64,8 +64,13 @@ final class WatchPrinter implements BatchListener, WatchListener {
         if (!quiet) line(what);
     }
 
+    /** {@code 3 files: 2 done, 0 skipped, 1 failed, 0 cancelled; watched for 1:05} (a rate means little here). */
     synchronized void finish(BatchSummary s) {
-        if (!quiet) line(ProgressPrinter.summary(s));
+        if (!quiet) {
+            line(s.total() + (s.total() == 1 ? " file: " : " files: ") + s.done() + " done, " + s.skipped()
+                    + " skipped, " + s.failed() + " failed, " + s.cancelled() + " cancelled; watched for "
+                    + ProgressPrinter.clock(s.elapsed().toSeconds()));
+        }
     }
 
     private String source(int job) {

@@ -68,7 +68,7 @@ class WatchCommandTest {
         for (ProcessHandle w : workers) {
             assertThat(w.onExit().get(10, TimeUnit.SECONDS).isAlive()).as("worker " + w.pid() + " gone").isFalse();
         }
-        assertThat(all).contains("3 files: 2 done, 0 skipped, 1 failed, 0 cancelled");
+        assertThat(all).containsPattern("\n3 files: 2 done, 0 skipped, 1 failed, 0 cancelled; watched for \\d+:\\d\\d\n");
         assertThat(TestImages.regularFiles(out)).extracting(p -> out.relativize(p).toString())
                 .containsExactlyInAnyOrder("a.jpg", "new/b.png");
         assertThat(TestImages.dims(out.resolve("a.jpg"))).isEqualTo(new Dimension(100, 75));

@@ -23,6 +23,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Watches folders and their subfolders (including ones created later) and hands on each new image once it is
@@ -34,6 +36,8 @@ import java.util.function.Predicate;
  * until a watched folder disappears. All file bookkeeping happens on that thread.
  */
 final class FolderWatcher implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(FolderWatcher.class.getName());
 
     private final WatchSettings settings;
     private final Path excluded;
@@ -135,6 +139,9 @@ final class FolderWatcher implements AutoCloseable {
             }
         } catch (ClosedWatchServiceException | InterruptedException stopped) {
             // close() was called: the watch is over
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "the folder watch failed", e);
+            listener.problem("stopped watching: internal error: " + e);
         } finally {
             closed = true;
             try {

@@ -102,9 +102,9 @@ final class BatchOptions {
             description = "Write a CSV row per input: source,status,output,width,height,millis,message.")
     Path report;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
-    boolean quiet;
-
     @Mixin
     WatchOptions watch = new WatchOptions();
+
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
+    boolean quiet;
 }

@@ -3,8 +3,10 @@ package io.pixpool.batch;
 import io.pixpool.core.InputFile;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -32,26 +34,38 @@ import java.util.concurrent.TimeUnit;
  * from one thread at a time, in order) and on the threads calling {@link #pause()}/{@link #resume()}. It must be
  * thread-safe and quick; it may call {@link #pause()}, {@link #resume()} and {@link #cancel()}, but not
  * {@link #await()} (the batch cannot end while its listener waits).
+ *
+ * <p>Open batches ({@link #startOpen}) start with no files and their full pool of warm workers; files are added one
+ * by one with {@link #submit} (a watch folder feeds them as they arrive), each getting the next job index and its
+ * {@code JobQueued} event on the submitting thread before anything else happens to it. The batch ends once
+ * {@link #closeInput()} was called and every submitted file has ended, or when it is cancelled.
  */
 public final class Batch {
 
     private final List<InputFile> inputs;
+    /** Files given at the start (0 for an open batch); later ones announce themselves in {@link #submit}. */
+    private final int initial;
     private final JobQueue queue;
     private final JobBook book;
+    private final ResultPlacer placer;
+    private final Object submitLock = new Object();
+    private boolean sealed; // guarded by submitLock: the batch is ending, submit refuses
     private final List<WorkerSlot> slots = new ArrayList<>();
     private final ScheduledThreadPoolExecutor watchdog;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile BatchSummary summary;
 
-    private Batch(BatchSettings settings, List<InputFile> inputs, BatchListener listener, WorkerCommand command) {
-        this.inputs = inputs;
-        int slotCount = Math.min(settings.workers(), inputs.size());
-        this.queue = new JobQueue(inputs.size(), slotCount);
+    private Batch(BatchSettings settings, List<InputFile> inputs, BatchListener listener, WorkerCommand command,
+                  boolean open) {
+        this.inputs = open ? Collections.synchronizedList(new ArrayList<>(inputs)) : inputs;
+        this.initial = inputs.size();
+        int slotCount = open ? settings.workers() : Math.min(settings.workers(), inputs.size());
+        this.queue = open ? JobQueue.open(slotCount) : new JobQueue(inputs.size(), slotCount);
         this.book = new JobBook(inputs.size(), listener);
         this.watchdog = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "pixpool-watchdog"));
         watchdog.setRemoveOnCancelPolicy(true);
-        SlotContext ctx = new SlotContext(settings, inputs, queue, book,
-                new ResultPlacer(settings.recipe().output().onConflict(), book, this.inputs), command, watchdog);
+        this.placer = new ResultPlacer(settings.recipe().output().onConflict(), book, inputs);
+        SlotContext ctx = new SlotContext(settings, this.inputs, queue, book, placer, command, watchdog, open);
         for (int i = 1; i <= slotCount; i++) slots.add(new WorkerSlot(i, ctx));
     }
 
@@ -63,9 +77,58 @@ public final class Batch {
 
     static Batch start(BatchSettings settings, List<InputFile> inputs, BatchListener listener, WorkerCommand command) {
         Objects.requireNonNull(listener, "listener");
-        Batch b = new Batch(settings, List.copyOf(inputs), listener, command);
+        Batch b = new Batch(settings, List.copyOf(inputs), listener, command, false);
         daemon(b::run, "pixpool-batch").start();
         return b;
+    }
+
+    /**
+     * Starts an open batch: {@code settings.workers()} workers start at once and wait for files given with
+     * {@link #submit}; the batch ends after {@link #closeInput()} once every submitted file has ended.
+     */
+    public static Batch startOpen(BatchSettings settings, BatchListener listener) {
+        Objects.requireNonNull(settings, "settings");
+        return startOpen(settings, listener, WorkerCommand.forCurrentProcess(settings.workerHeapMb()));
+    }
+
+    static Batch startOpen(BatchSettings settings, BatchListener listener, WorkerCommand command) {
+        Objects.requireNonNull(listener, "listener");
+        Batch b = new Batch(settings, List.of(), listener, command, true);
+        daemon(b::run, "pixpool-batch").start();
+        return b;
+    }
+
+    /**
+     * Adds a file to an open batch: it gets the next job index, its {@code JobQueued} is emitted on this thread, and
+     * it goes to the next free worker. Empty when the batch takes no more files (not open, input closed, cancelled,
+     * aborted or finished); the file is then not part of the batch.
+     */
+    public OptionalInt submit(InputFile file) {
+        Objects.requireNonNull(file, "file");
+        synchronized (submitLock) {
+            if (sealed || !queue.acceptsInput()) return OptionalInt.empty();
+            placer.addSource(file);
+            inputs.add(file);
+            int job = book.add();
+            book.emit(new BatchEvent.JobQueued(job, file.source()));
+            // a cancel since the check above leaves the job open: the end of the batch reports it cancelled
+            queue.add(job);
+            return OptionalInt.of(job);
+        }
+    }
+
+    /** An open batch takes no more files and ends once the submitted ones have ended. No-op otherwise. */
+    public void closeInput() {
+        synchronized (submitLock) { // a submit is either in before this or refused after it
+            queue.closeInput();
+        }
+    }
+
+    /** Whether {@link #submit} would take a file now. */
+    public boolean acceptsInput() {
+        synchronized (submitLock) {
+            return !sealed && queue.acceptsInput();
+        }
     }
 
     /** Stop dispatching new files; running files finish. Emits BatchPaused if this changed anything. */
@@ -113,11 +176,14 @@ public final class Batch {
     private void run() {
         long start = System.nanoTime();
         try {
-            for (int i = 0; i < inputs.size(); i++) book.emit(new BatchEvent.JobQueued(i, inputs.get(i).source()));
+            for (int i = 0; i < initial; i++) book.emit(new BatchEvent.JobQueued(i, inputs.get(i).source()));
             List<Thread> threads = new ArrayList<>();
             for (WorkerSlot s : slots) threads.add(daemon(s, "pixpool-slot-" + (threads.size() + 1)));
             threads.forEach(Thread::start);
             threads.forEach(Batch::joinUninterruptibly);
+            synchronized (submitLock) {
+                sealed = true;
+            }
             String abort = queue.abortReason();
             book.forEachOpen(job -> {
                 if (queue.isCancelled()) book.cancelled(job);

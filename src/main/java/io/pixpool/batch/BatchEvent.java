@@ -9,7 +9,10 @@ import java.util.List;
  */
 public sealed interface BatchEvent {
 
-    /** The file entered the queue (emitted for every input right after start). */
+    /**
+     * The file entered the queue (emitted for every input right after start; in an open batch, when the file is
+     * submitted).
+     */
     record JobQueued(int job, Path source) implements BatchEvent { }
 
     /** Attempt {@code attempt} (1-based) of the file was sent to worker {@code worker} (1-based slot number). */

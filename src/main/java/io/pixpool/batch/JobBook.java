@@ -21,12 +21,20 @@ final class JobBook {
     private static final byte CANCELLED = 4;
 
     private final BatchListener listener;
-    private final byte[] state;
+    private byte[] state; // guarded by this; grows in open batches
+    private int size; // guarded by this
     private final int[] counts = new int[5];
 
     JobBook(int total, BatchListener listener) {
         this.listener = listener;
-        this.state = new byte[total];
+        this.state = new byte[Math.max(total, 16)];
+        this.size = total;
+    }
+
+    /** Adds an open job (an open batch got another file); returns its index. */
+    synchronized int add() {
+        if (size == state.length) state = java.util.Arrays.copyOf(state, state.length * 2);
+        return size++;
     }
 
     /** Emits a non-terminal event. */
@@ -56,7 +64,7 @@ final class JobBook {
 
     private void end(int job, byte how, BatchEvent event) {
         synchronized (this) {
-            if (state[job] != OPEN) {
+            if (job >= size || state[job] != OPEN) {
                 LOG.warning(() -> "job " + job + " already ended; dropping " + event);
                 return;
             }
@@ -68,9 +76,10 @@ final class JobBook {
 
     /** Calls {@code action} for every job that has not ended (call when no slot runs any more). */
     void forEachOpen(IntConsumer action) {
-        for (int i = 0; i < state.length; i++) {
+        for (int i = 0; ; i++) {
             boolean open;
             synchronized (this) {
+                if (i >= size) return;
                 open = state[i] == OPEN;
             }
             if (open) action.accept(i);
@@ -78,6 +87,6 @@ final class JobBook {
     }
 
     synchronized BatchSummary summary(Duration elapsed) {
-        return new BatchSummary(state.length, counts[DONE], counts[FAILED], counts[SKIPPED], counts[CANCELLED], elapsed);
+        return new BatchSummary(size, counts[DONE], counts[FAILED], counts[SKIPPED], counts[CANCELLED], elapsed);
     }
 }

@@ -21,7 +21,9 @@ final class JobQueue {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final int total;
+    private int total;
+    /** Open queue: more jobs may be {@link #add}ed, so running out of jobs means waiting, not the end. */
+    private boolean open;
     private int next;
     private int liveSlots;
     private boolean paused;
@@ -34,17 +36,62 @@ final class JobQueue {
         this.liveSlots = slots;
     }
 
+    /** A queue that starts empty and takes jobs through {@link #add} until {@link #closeInput}. */
+    static JobQueue open(int slots) {
+        JobQueue q = new JobQueue(0, slots);
+        q.open = true;
+        return q;
+    }
+
     /**
-     * The next job index; blocks while paused. Returns {@link #NONE} when nothing is left to hand out and
+     * Appends job {@code index} (which must be the current total) to an open queue; false when the queue no longer
+     * takes jobs (input closed, cancelled or aborted).
+     */
+    boolean add(int index) {
+        lock.lock();
+        try {
+            if (!open || stopped() || closed) return false;
+            if (index != total) throw new IllegalStateException("job " + index + " added as job " + total);
+            total++;
+            changed.signalAll();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** No more jobs will be added: the slots end once every job was handed out. */
+    void closeInput() {
+        lock.lock();
+        try {
+            open = false;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether {@link #add} may still succeed. */
+    boolean acceptsInput() {
+        lock.lock();
+        try {
+            return open && !stopped() && !closed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The next job index; blocks while paused (and, in an open queue, while no job is waiting). Returns {@link #NONE} when nothing is left to hand out and
      * {@link #WAKE} as soon as {@code wake} is true (checked under the lock whenever {@link #poke} is called).
      */
     int take(BooleanSupplier wake) {
         lock.lock();
         try {
             while (true) {
-                if (stopped() || next >= total) return NONE;
+                if (stopped() || (next >= total && !open)) return NONE;
                 if (wake.getAsBoolean()) return WAKE;
-                if (!paused) return next++;
+                if (!paused && next < total) return next++;
                 changed.awaitUninterruptibly();
             }
         } finally {

@@ -39,6 +39,17 @@ final class ResultPlacer {
         this.sources = sourcePaths(inputs);
     }
 
+    /** Protects one more source (a file submitted to an open batch). */
+    void addSource(InputFile f) {
+        Set<Path> more = sourcePaths(List.of(f));
+        lock.lock();
+        try {
+            sources.addAll(more);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Each source's absolute normalised path and, where it resolves, its real path (symlinks, case, ..). */
     private static Set<Path> sourcePaths(List<InputFile> inputs) {
         Set<Path> paths = new HashSet<>(inputs.size() * 3);

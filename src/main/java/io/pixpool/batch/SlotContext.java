@@ -4,7 +4,10 @@ import io.pixpool.core.InputFile;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 
-/** What every slot of one batch shares. */
+/**
+ * What every slot of one batch shares. {@code warm}: start the worker before the first job arrives (open batches,
+ * whose first file may come much later and should not wait for a JVM start).
+ */
 record SlotContext(BatchSettings settings, List<InputFile> inputs, JobQueue queue, JobBook book, ResultPlacer placer,
-                   WorkerCommand command, ScheduledExecutorService watchdog) {
+                   WorkerCommand command, ScheduledExecutorService watchdog, boolean warm) {
 }

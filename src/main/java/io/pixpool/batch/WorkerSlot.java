@@ -64,6 +64,13 @@ final class WorkerSlot implements Runnable {
     }
 
     private void loop() {
+        if (ctx.warm() && !ctx.queue().isCancelled()) {
+            try {
+                ensureWorker();
+            } catch (WorkerStartException e) {
+                LOG.log(Level.WARNING, "worker " + number + " could not start ahead of the first file: " + e.getMessage());
+            }
+        }
         while (!retired) {
             int job = ctx.queue().take(() -> worker != null && !worker.isAlive());
             if (job == JobQueue.WAKE) {

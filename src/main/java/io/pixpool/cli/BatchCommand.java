@@ -3,6 +3,7 @@ package io.pixpool.cli;
 import io.pixpool.batch.Batch;
 import io.pixpool.batch.BatchListener;
 import io.pixpool.batch.BatchSummary;
+import io.pixpool.batch.watch.WatchSettings;
 import io.pixpool.core.InputFile;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -59,6 +60,7 @@ public final class BatchCommand {
         BatchOptions options = new BatchOptions();
         CommandLine cl = new CommandLine(options);
         BatchRequest request;
+        WatchSettings watch;
         try {
             cl.parseArgs(args);
             if (cl.isUsageHelpRequested()) {
@@ -75,11 +77,12 @@ public final class BatchCommand {
             }
             request = OptionsMapper.map(options);
             checkReportPath(request.report());
+            watch = WatchOptionsMapper.map(options.watch, request.inputs(), request.settings().outputRoot());
         } catch (ParameterException | UsageException e) {
             return usageError(e.getMessage());
         }
         try (CancelOnInterrupt interrupt = CancelOnInterrupt.install(err, CANCEL_GRACE)) {
-            return process(request, interrupt);
+            return watch == null ? process(request, interrupt) : new WatchRun(err).run(request, watch, interrupt);
         } catch (UsageException e) {
             return usageError(e.getMessage());
         }
@@ -132,7 +135,7 @@ public final class BatchCommand {
         }
     }
 
-    private static Writer openReport(Path report) throws UsageException {
+    static Writer openReport(Path report) throws UsageException {
         try {
             return Files.newBufferedWriter(report, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -140,7 +143,7 @@ public final class BatchCommand {
         }
     }
 
-    private static void createOutputFolder(Path dir) throws UsageException {
+    static void createOutputFolder(Path dir) throws UsageException {
         try {
             Files.createDirectories(dir);
         } catch (FileAlreadyExistsException e) {

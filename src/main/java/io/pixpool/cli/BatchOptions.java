@@ -105,6 +105,9 @@ final class BatchOptions {
             description = "Write a CSV row per output: source,status,output,width,height,millis,message,bytes,quality.")
     Path report;
 
+    @Mixin
+    WatchOptions watch = new WatchOptions();
+
     @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
     boolean quiet;
 

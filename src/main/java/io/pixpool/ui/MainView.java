@@ -48,7 +48,8 @@ final class MainView {
             NoticePresenter.details(new Notice(Notice.Kind.ERROR, "Failed files",
                     lines.size() + (lines.size() == 1 ? " file" : " files") + " failed", lines, true), window.get());
         };
-        VBox bottom = new VBox(new RunBar(vm).node(), new StatusBarView(vm, showFailures).node());
+        VBox bottom = new VBox(new WatchBar(vm.watch(), vm.run(), window).node(), new RunBar(vm).node(),
+                new StatusBarView(vm, showFailures).node());
 
         BorderPane main = new BorderPane();
         main.setTop(input.node());

@@ -49,6 +49,7 @@ public final class MainViewModel {
     private final BooleanBinding canStart;
     private final BooleanBinding busy;
     private final StringBinding exampleName;
+    private final WatchModel watch;
 
     public MainViewModel(SettingsStore store, InputScanner scanner, ImagePipeline pipeline, BatchStarter starter) {
         this.store = Objects.requireNonNull(store, "store");
@@ -82,6 +83,7 @@ public final class MainViewModel {
         });
         exampleName = Bindings.createStringBinding(this::computeExampleName, settings.checkedProperty(), selected,
                 rows, preview.afterDimsProperty());
+        watch = new WatchModel(this);
     }
 
     /** A view-model over the real scanner, pipeline and worker pool, keeping its settings in {@code prefs}. */
@@ -244,6 +246,8 @@ public final class MainViewModel {
     public SettingsModel settings() { return settings; }
     public RunController run() { return run; }
     public PreviewModel preview() { return preview; }
+    /** The watch folder. */
+    public WatchModel watch() { return watch; }
     public ObservableList<Notice> notices() { return notices; }
     public ObservableList<String> presetNames() { return presetNames; }
     /** The row the user selected (drives the preview). */

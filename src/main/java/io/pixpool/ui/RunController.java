@@ -1,10 +1,13 @@
 package io.pixpool.ui;
 
+import io.pixpool.batch.BatchEvent;
 import io.pixpool.batch.BatchSettings;
 import io.pixpool.batch.BatchSummary;
 import io.pixpool.core.InputFile;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -64,24 +67,49 @@ public final class RunController {
         if (state.get().isBusy()) throw new IllegalStateException("a batch is already running");
         if (rows.isEmpty()) throw new IllegalArgumentException("nothing to run");
         rows.forEach(FileRow::requeue);
+        EventCoalescer ev = begin(new RunSession(rows, System.nanoTime()));
+        List<InputFile> inputs = rows.stream().map(FileRow::input).toList();
+        control.execute(() -> launch(() -> starter.start(settings, inputs, ev), ev));
+    }
+
+    /**
+     * Runs a batch that grows while it runs (a watch folder): {@code starter} starts it with the listener it is
+     * given; each file that joins gets its row from {@code newRow} (on the FX thread) when its JobQueued is applied.
+     * {@link #stopWatching()} ends the intake, the batch then finishes what it took.
+     */
+    public void startOpen(Function<io.pixpool.batch.BatchListener, WatchHandle> starter,
+                          Function<BatchEvent.JobQueued, FileRow> newRow) {
+        if (state.get().isBusy()) throw new IllegalStateException("a batch is already running");
+        EventCoalescer ev = begin(new RunSession(List.of(), System.nanoTime(), newRow));
+        control.execute(() -> launch(() -> starter.apply(ev), ev));
+    }
+
+    /** Stops the intake of a batch started with {@link #startOpen}; what it took still finishes. */
+    public void stopWatching() {
+        if (state.get() != RunState.RUNNING && state.get() != RunState.PAUSED) return;
+        onHandle(h -> {
+            if (h instanceof WatchHandle w) w.stopWatching();
+        });
+    }
+
+    private EventCoalescer begin(RunSession s) {
         EventCoalescer ev = new EventCoalescer();
         events = ev;
-        session = new RunSession(rows, System.nanoTime());
+        session = s;
         endSeenAt = -1;
         lastSummary.set(null);
         publish(System.nanoTime());
         statusRevision.set(statusRevision.get() + 1);
         state.set(RunState.RUNNING);
-        List<InputFile> inputs = rows.stream().map(FileRow::input).toList();
-        control.execute(() -> launch(settings, inputs, ev));
         loop.start();
+        return ev;
     }
 
-    private void launch(BatchSettings settings, List<InputFile> inputs, EventCoalescer ev) {
+    private void launch(Callable<BatchHandle> starting, EventCoalescer ev) {
         BatchHandle h;
         try {
-            h = starter.start(settings, inputs, ev);
-        } catch (RuntimeException e) {
+            h = starting.call();
+        } catch (Exception e) {
             LOG.log(System.Logger.Level.ERROR, "could not start the batch", e);
             handle = null;
             ev.failed("could not start the workers: " + message(e));

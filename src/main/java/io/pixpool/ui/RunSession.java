@@ -15,9 +15,11 @@ import io.pixpool.batch.BatchEvent.WorkerExited;
 import io.pixpool.batch.BatchEvent.WorkerStarted;
 import io.pixpool.batch.BatchSummary;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * One batch seen from the window: which row each job index stands for, and the counts so far. Applies events to
@@ -28,6 +30,8 @@ final class RunSession {
     private static final System.Logger LOG = System.getLogger(RunSession.class.getName());
 
     private final List<FileRow> rows;
+    /** Makes the row of a file that joined the running batch (a watch folder's arrival); null: rows are fixed. */
+    private final Function<JobQueued, FileRow> newRow;
     private final Map<RowStatus, Integer> ended = new EnumMap<>(RowStatus.class);
     private final long startNanos;
     private long pausedSince = -1;
@@ -37,11 +41,17 @@ final class RunSession {
 
     /** @param rows the batch's files: job {@code i} is {@code rows.get(i)} */
     RunSession(List<FileRow> rows, long startNanos) {
-        this.rows = List.copyOf(rows);
+        this(rows, startNanos, null);
+    }
+
+    /** @param newRow makes the row of each job queued after the start (job index = next row), or null */
+    RunSession(List<FileRow> rows, long startNanos, Function<JobQueued, FileRow> newRow) {
+        this.rows = newRow == null ? List.copyOf(rows) : new ArrayList<>(rows);
+        this.newRow = newRow;
         this.startNanos = startNanos;
     }
 
-    List<FileRow> rows() { return rows; }
+    List<FileRow> rows() { return newRow == null ? rows : List.copyOf(rows); }
     int total() { return rows.size(); }
     int count(RowStatus s) { return ended.getOrDefault(s, 0); }
     int finished() { return count(RowStatus.DONE) + count(RowStatus.FAILED) + count(RowStatus.SKIPPED) + count(RowStatus.CANCELLED); }
@@ -108,7 +118,10 @@ final class RunSession {
             FileRow r = row(((JobCancelled) e).job());
             return r != null && move(r, RowStatus.CANCELLED, e);
         } else if (e instanceof JobQueued) {
-            return false; // every row is queued before the batch starts
+            JobQueued q = (JobQueued) e;
+            if (newRow == null || q.job() != rows.size()) return false; // every row is queued before the batch starts
+            rows.add(newRow.apply(q));
+            return true;
         } else if (e instanceof WorkerStarted) {
             workersAlive++;
         } else if (e instanceof WorkerExited) {

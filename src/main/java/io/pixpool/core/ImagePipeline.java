@@ -18,7 +18,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * output size and name are known, so a SKIP conflict costs no decoding. JPEG pixels are decoded subsampled when
  * the output is much smaller (other formats only when huge), scaled ({@link Resizer}) while still stored sideways,
  * turned upright (cheaper on the small image; the result is the same as turning first), cropped for FILL,
- * filtered in recipe order ({@link Filters}), and encoded ({@link ImageEncoder}) after the source is closed.
+ * converted to sRGB when the source has another ICC profile ({@link MetaStep}), filtered in recipe order
+ * ({@link Filters}), and encoded ({@link ImageEncoder}) after the source is closed, with the source's corrected
+ * metadata when the recipe keeps it.
  * Sizes in the recipe always refer to the upright image.
  * <p>
  * Stateless and thread-safe. Errors are {@link ImageException}s with a short user-facing message; errors of the
@@ -46,6 +48,7 @@ public final class ImagePipeline {
         String name;
         long sourceBytes;
         BufferedImage img;
+        MetaStep meta;
         try (ImageDecoder dec = ImageDecoder.open(job.source(), r.maxPixels())) {
             plan = plan(dec, job.source(), r);
             sourceBytes = dec.bytes();
@@ -57,11 +60,12 @@ public final class ImagePipeline {
                 return new EncodedImage(null, name, plan.uprightWidth(), plan.uprightHeight(), fin.width(),
                         fin.height(), sourceBytes, 0);
             }
-            img = render(dec, plan, r);
+            meta = MetaStep.open(job.source(), dec.format(), r.metadata(), fmt);
+            img = render(dec, plan, r, meta);
         } catch (IOException e) {
             throw new ImageException("cannot read file: " + IoReasons.reason(e), e);
         }
-        Path tmp = write(img, fmt, out, job.outputDir(), tempPrefix);
+        Path tmp = write(img, fmt, out, job.outputDir(), tempPrefix, meta);
         try {
             return new EncodedImage(tmp, name, plan.uprightWidth(), plan.uprightHeight(), img.getWidth(),
                     img.getHeight(), sourceBytes, Files.size(tmp));
@@ -74,7 +78,8 @@ public final class ImagePipeline {
     /** Decodes and transforms the source without writing anything (also used for the window's preview). */
     public BufferedImage render(Path source, Recipe recipe) throws ImageException {
         try (ImageDecoder dec = ImageDecoder.open(source, recipe.maxPixels())) {
-            return render(dec, plan(dec, source, recipe), recipe);
+            return render(dec, plan(dec, source, recipe), recipe,
+                    MetaStep.open(source, dec.format(), recipe.metadata(), null));
         } catch (IOException e) {
             throw new ImageException("cannot read file: " + IoReasons.reason(e), e);
         }
@@ -117,20 +122,21 @@ public final class ImagePipeline {
         return (int) Math.max(1, s);
     }
 
-    private static BufferedImage render(ImageDecoder dec, Plan p, Recipe r) throws ImageException {
-        BufferedImage img = dec.decode(p.step());
+    private static BufferedImage render(ImageDecoder dec, Plan p, Recipe r, MetaStep meta) throws ImageException {
+        BufferedImage img = meta.decode(dec, p.step());
         boolean swap = p.orientation().swapsSides();
         int sw = swap ? p.target().scaledHeight() : p.target().scaledWidth();
         int sh = swap ? p.target().scaledWidth() : p.target().scaledHeight();
         img = Resizer.scale(img, sw, sh, r.quality());
         img = p.orientation().apply(img);
         img = Resizer.cropCentre(img, p.target().width(), p.target().height());
+        img = meta.toOutputColours(img);
         return Filters.apply(img, r.filters());
     }
 
     /** Encodes into a new temp file in {@code dir}; on failure nothing is left behind. */
-    private static Path write(BufferedImage img, OutputFormat fmt, OutputSpec spec, Path dir, String prefix)
-            throws ImageException {
+    private static Path write(BufferedImage img, OutputFormat fmt, OutputSpec spec, Path dir, String prefix,
+                              MetaStep meta) throws ImageException {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -143,7 +149,7 @@ public final class ImagePipeline {
             throw new ImageException("cannot write in " + dir + ": " + IoReasons.reason(e), e);
         }
         try {
-            encodeInto(tmp, img, fmt, spec);
+            encodeInto(tmp, img, fmt, spec, meta);
         } catch (IOException e) {
             throw new ImageException("cannot write " + fmt.id() + " output in " + dir + ": " + IoReasons.writeReason(e), e);
         } catch (RuntimeException e) {
@@ -166,8 +172,10 @@ public final class ImagePipeline {
     }
 
     /** Writes the encoded image into {@code tmp}; whatever goes wrong (even an Error), {@code tmp} is removed. */
-    private static void encodeInto(Path tmp, BufferedImage img, OutputFormat fmt, OutputSpec spec) throws IOException {
-        try (OutputStream os = Files.newOutputStream(tmp, StandardOpenOption.WRITE)) {
+    private static void encodeInto(Path tmp, BufferedImage img, OutputFormat fmt, OutputSpec spec, MetaStep meta)
+            throws IOException {
+        try (OutputStream os = meta.wrap(Files.newOutputStream(tmp, StandardOpenOption.WRITE), img.getWidth(),
+                img.getHeight())) {
             ImageEncoder.write(img, fmt, spec, os);
         } catch (Throwable t) {
             deleteAfterFailure(tmp, t);

@@ -1,8 +1,13 @@
 package io.pixpool.core;
 
 import java.awt.color.ColorSpace;
+import java.awt.color.CMMException;
 import java.awt.color.ICC_Profile;
-import java.nio.charset.StandardCharsets;
+import java.awt.color.ProfileDataException;
+import java.awt.image.BufferedImage;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Reading embedded ICC profiles: which ones matter, and which can be carried into an RGB output. */
 final class IccProfiles {
@@ -22,17 +27,52 @@ final class IccProfiles {
         }
     }
 
+    /**
+     * The profile when it is one the pipeline converts from or embeds: an RGB profile other than sRGB that the
+     * JDK's colour management can use. Null otherwise (no profile, sRGB, CMYK, grey, or unusable: the decoders
+     * then deal with the colours as they do without this step).
+     */
+    static ICC_Profile rgbNonSrgb(byte[] data) {
+        ICC_Profile p = parse(data);
+        if (p == null || !isRgb(p)) return null;
+        try {
+            return isSrgb(p, data) ? null : p;
+        } catch (CMMException | ProfileDataException | IllegalArgumentException unusable) {
+            return null;
+        }
+    }
+
     /** An RGB profile: the only kind an RGB output can carry. */
     static boolean isRgb(ICC_Profile p) {
         return p.getColorSpaceType() == ColorSpace.TYPE_RGB && p.getNumComponents() == 3;
     }
 
+    /** Probe colours spread over the gamut, the grey axis and the tone curve. */
+    private static final int[] PROBES = {0xFF0000, 0x00FF00, 0x0000FF, 0x808080, 0x40C81E, 0xFAFAFA, 0x0A0A0A,
+        0xC86432, 0x3264C8, 0x202020};
+
+    /** Answers for recently seen profiles (a batch mostly sees the same few). */
+    private static final Map<String, Boolean> SRGB = new ConcurrentHashMap<>();
+
     /**
-     * Whether the profile describes sRGB (so the pixels need no conversion): judged by its description, the way
-     * cameras and editors label their embedded sRGB profiles ("sRGB IEC61966-2.1", "sRGB built-in", ...).
+     * Whether the RGB profile describes sRGB closely enough that the pixels need no conversion (cameras and editors
+     * embed sRGB profiles under many names): judged by converting probe colours, which must come out unchanged.
      */
-    static boolean isSrgb(byte[] data) {
-        String text = new String(data, 0, Math.min(data.length, 4096), StandardCharsets.ISO_8859_1);
-        return text.contains("sRGB") || text.contains("s\0R\0G\0B");
+    static boolean isSrgb(ICC_Profile p, byte[] data) {
+        String key = data.length + ":" + Arrays.hashCode(data);
+        Boolean known = SRGB.get(key);
+        if (known != null) return known;
+        BufferedImage probe = new BufferedImage(PROBES.length, 1, BufferedImage.TYPE_INT_RGB);
+        probe.setRGB(0, 0, PROBES.length, 1, PROBES, 0, PROBES.length);
+        int[] out = ColourConverter.toSrgb(probe, p).getRGB(0, 0, PROBES.length, 1, null, 0, PROBES.length);
+        boolean same = true;
+        for (int i = 0; i < PROBES.length && same; i++) {
+            for (int shift = 0; shift <= 16; shift += 8) {
+                if (Math.abs((out[i] >> shift & 0xFF) - (PROBES[i] >> shift & 0xFF)) > 2) same = false;
+            }
+        }
+        if (SRGB.size() > 64) SRGB.clear();
+        SRGB.put(key, same);
+        return same;
     }
 }

@@ -50,8 +50,7 @@ final class MetaStep {
         this.spec = spec;
         this.target = target;
         this.meta = meta;
-        ICC_Profile p = meta.icc() == null || IccProfiles.isSrgb(meta.icc()) ? null : IccProfiles.parse(meta.icc());
-        this.profile = p != null && IccProfiles.isRgb(p) ? p : null;
+        this.profile = IccProfiles.rgbNonSrgb(meta.icc());
     }
 
     /**

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -81,6 +82,9 @@ final class BatchOptions {
     @Option(names = "--on-conflict", paramLabel = "POLICY",
             description = "When the output exists: rename (default: adds -1, -2, ...), overwrite, skip.")
     String onConflict;
+
+    @Mixin
+    MetadataOptions metadata = new MetadataOptions();
 
     @Option(names = "--timeout", paramLabel = "SECONDS",
             description = "Per-file time limit; past it the worker is killed and replaced (default 60).")

@@ -66,7 +66,8 @@ final class OptionsMapper {
         Recipe r = Recipe.defaults()
                 .withResize(resize(o))
                 .withFilters(filters(o.filters))
-                .withOutput(output(o));
+                .withOutput(output(o))
+                .withMetadata(o.metadata.spec());
         if (o.qualityMethod != null) {
             ScaleQuality q = option("--quality-method", () -> scaleQuality(o.qualityMethod));
             r = r.withQuality(q);

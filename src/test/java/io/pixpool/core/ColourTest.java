@@ -134,6 +134,9 @@ class ColourTest {
         Path out = run(src, ColorPolicy.KEEP_PROFILE, OutputFormat.PNG);
         assertThat(ImageMetadataReader.readMetadata(out.toFile()).getFirstDirectoryOfType(IccDirectory.class)
                 .getDescription(IccDirectory.TAG_TAG_desc)).contains("Adobe RGB");
+        java.util.List<String> chunks = MetaSamples.pngChunkTypes(Files.readAllBytes(out));
+        assertThat(chunks).as("iCCP before the image data, no competing sRGB/gAMA chunk")
+                .doesNotContain("sRGB", "gAMA").containsSubsequence("IHDR", "iCCP", "IDAT", "IEND");
         BufferedImage raw = TestImages.read(out); // the JDK PNG reader leaves iCCP alone
         assertColor(raw, 8, 8, GREENISH, 2);
         assertColor(raw, 24, 8, REDDISH, 2);

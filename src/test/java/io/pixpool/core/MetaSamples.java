@@ -21,17 +21,29 @@ import java.util.zip.DeflaterOutputStream;
  * with camera, date, orientation, GPS and a thumbnail; XMP packets; IPTC resource blocks; JPEG and PNG files
  * carrying them; and ICC profiles (TwelveMonkeys' Adobe-RGB-compatible ClayRGB1998, the JDK's linear RGB).
  */
-final class MetaSamples {
+public final class MetaSamples {
 
-    static final String MAKE = "Pixcam";
-    static final String MODEL = "P-100 Mark II";
+    public static final String MAKE = "Pixcam";
+    public static final String MODEL = "P-100 Mark II";
     static final String DATE = "2024:05:17 10:11:12";
-    static final String CREATOR = "Ann Author";
+    public static final String CREATOR = "Ann Author";
     static final String COPYRIGHT = "(c) 2024 Ann Author";
     /** The latitude's seconds as a rational numerator: a byte pattern that must vanish with the GPS block. */
     static final int LAT_SECONDS_X100 = 0x00BADA55;
 
     private MetaSamples() {
+    }
+
+    /**
+     * A {@code w x h} JPEG (noise pattern, orientation 1) with EXIF (camera, date, GPS, thumbnail), XMP and IPTC,
+     * for tests outside this package.
+     */
+    public static byte[] cameraJpeg(int w, int h) {
+        BufferedImage img = io.pixpool.testing.TestImages.pattern(w, h, 7);
+        byte[] thumb = io.pixpool.testing.TestImages.encode(io.pixpool.testing.TestImages.pattern(8, 8, 1), "jpg");
+        return jpegWith(io.pixpool.testing.TestImages.encode(img, "jpg"),
+                exifSegment(exif(ByteOrder.BIG_ENDIAN, 1, w, h, thumb)), xmpSegment(xmp(1)),
+                iptcSegment(photoshopIrb()));
     }
 
     // ---- TIFF / EXIF ----
@@ -284,6 +296,19 @@ final class MetaSamples {
         crc.update(t);
         crc.update(data);
         out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
+    /** The chunk types of a PNG file, in order. */
+    static List<String> pngChunkTypes(byte[] png) {
+        List<String> types = new ArrayList<>();
+        ByteBuffer b = ByteBuffer.wrap(png);
+        int p = 8;
+        while (p + 8 <= png.length) {
+            int n = b.getInt(p);
+            types.add(new String(png, p + 4, 4, StandardCharsets.ISO_8859_1));
+            p += 12 + n;
+        }
+        return types;
     }
 
     static byte[] iccpChunk(byte[] profile) {

@@ -36,6 +36,7 @@ public final class SettingsModel {
     private final StringProperty outputFolder = new SimpleStringProperty(this, "outputFolder");
     private final ObjectProperty<ConflictPolicy> conflict = new SimpleObjectProperty<>(this, "conflict");
     private final IntegerProperty workers = new SimpleIntegerProperty(this, "workers");
+    private final MetadataModel metadata = new MetadataModel();
     private final ReadOnlyObjectWrapper<SettingsValidation.Checked> checked = new ReadOnlyObjectWrapper<>(this, "checked");
     private boolean applying;
 
@@ -51,6 +52,7 @@ public final class SettingsModel {
                 jpegQuality, namePattern, outputFolder, conflict, workers}) {
             o.addListener(recheck);
         }
+        for (Observable o : metadata.observables()) o.addListener(recheck);
     }
 
     /** Replaces every value (one re-check at the end). */
@@ -70,6 +72,7 @@ public final class SettingsModel {
             outputFolder.set(s.outputFolder());
             conflict.set(s.conflict());
             workers.set(clamp(s.workers(), 1, UiSettings.maxWorkers()));
+            metadata.apply(s.metadata());
         } finally {
             applying = false;
         }
@@ -79,7 +82,8 @@ public final class SettingsModel {
     public UiSettings snapshot() {
         return new UiSettings(mode.get(), width.get(), height.get(), percent.get(), upscale.get(), quality.get(),
                 filters.steps(), format.get(), clamp(jpegQuality.get(), 1, 100), namePattern.get(),
-                outputFolder.get(), conflict.get(), clamp(workers.get(), 1, UiSettings.maxWorkers()));
+                outputFolder.get(), conflict.get(), clamp(workers.get(), 1, UiSettings.maxWorkers()),
+                metadata.snapshot());
     }
 
     private static int clamp(int v, int min, int max) {
@@ -103,6 +107,7 @@ public final class SettingsModel {
     public StringProperty outputFolderProperty() { return outputFolder; }
     public ObjectProperty<ConflictPolicy> conflictProperty() { return conflict; }
     public IntegerProperty workersProperty() { return workers; }
+    public MetadataModel metadata() { return metadata; }
 
     /** The recipe these settings make, or why they make none. */
     public ReadOnlyObjectProperty<SettingsValidation.Checked> checkedProperty() { return checked.getReadOnlyProperty(); }

@@ -125,6 +125,9 @@ final class SettingsPane {
         add("If it exists", combo("conflict", ConflictPolicy.values(), SettingsPane::conflictLabel,
                 model.conflictProperty(), "What to do when an output file with that name already exists"));
 
+        section("Metadata");
+        grid.add(new MetadataSection(model.metadata()).node(), 0, row++, 2, 1);
+
         section("Workers");
         int max = UiSettings.maxWorkers();
         Spinner<Integer> workers = new Spinner<>(1, max, model.workersProperty().get());

@@ -76,6 +76,7 @@ public final class SettingsStore {
         p.put("output.folder", s.outputFolder());
         p.put("conflict", s.conflict().name());
         p.putInt("workers", s.workers());
+        MetadataSettings.write(s.metadata(), p);
     }
 
     static UiSettings read(Preferences p) {
@@ -95,7 +96,8 @@ public final class SettingsStore {
                 p.get("name.pattern", d.namePattern()),
                 p.get("output.folder", d.outputFolder()),
                 value(p, "conflict", ConflictPolicy::valueOf, d.conflict()),
-                Math.max(1, Math.min(UiSettings.maxWorkers(), workers)));
+                Math.max(1, Math.min(UiSettings.maxWorkers(), workers)),
+                MetadataSettings.read(p));
     }
 
     private static <T> T value(Preferences p, String key, Function<String, T> parse, T fallback) {

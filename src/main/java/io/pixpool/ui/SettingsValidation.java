@@ -76,7 +76,7 @@ public final class SettingsValidation {
         OutputSpec out = OutputSpec.defaults().withFormat(s.format()).withQuality(s.jpegQuality())
                 .withNamePattern(s.namePattern()).withOnConflict(s.conflict());
         Recipe recipe = Recipe.defaults().withResize(resize).withQuality(s.quality()).withFilters(s.filters())
-                .withOutput(out);
+                .withOutput(out).withMetadata(s.metadata());
         return new Checked(recipe, null);
     }
 

@@ -3,6 +3,7 @@ package io.pixpool.ui;
 import io.pixpool.batch.BatchSettings;
 import io.pixpool.core.ConflictPolicy;
 import io.pixpool.core.FilterStep;
+import io.pixpool.core.MetadataSpec;
 import io.pixpool.core.OutputFormat;
 import io.pixpool.core.OutputSpec;
 import io.pixpool.core.ResizeMode;
@@ -15,10 +16,12 @@ import java.util.Objects;
  * window says why and will not start), everything else is always valid. What is saved between runs and in presets.
  *
  * @param outputFolder the chosen output folder, or blank for the default beside the first input
+ * @param metadata     metadata and colour profile handling
  */
 public record UiSettings(ResizeMode mode, String width, String height, String percent, boolean upscale,
                          ScaleQuality quality, List<FilterStep> filters, OutputFormat format, int jpegQuality,
-                         String namePattern, String outputFolder, ConflictPolicy conflict, int workers) {
+                         String namePattern, String outputFolder, ConflictPolicy conflict, int workers,
+                         MetadataSpec metadata) {
 
     public UiSettings {
         Objects.requireNonNull(mode, "mode");
@@ -35,6 +38,15 @@ public record UiSettings(ResizeMode mode, String width, String height, String pe
         if (workers < 1 || workers > BatchSettings.MAX_WORKERS) {
             throw new IllegalArgumentException("workers must be 1.." + BatchSettings.MAX_WORKERS + ", was " + workers);
         }
+        Objects.requireNonNull(metadata, "metadata");
+    }
+
+    /** Settings with the default {@link MetadataSpec}. */
+    public UiSettings(ResizeMode mode, String width, String height, String percent, boolean upscale,
+                      ScaleQuality quality, List<FilterStep> filters, OutputFormat format, int jpegQuality,
+                      String namePattern, String outputFolder, ConflictPolicy conflict, int workers) {
+        this(mode, width, height, percent, upscale, quality, filters, format, jpegQuality, namePattern, outputFolder,
+                conflict, workers, MetadataSpec.defaults());
     }
 
     /** Fit inside 1920 x 1080, high quality, no filters, same format, name kept, default folder, all processors. */
@@ -51,6 +63,11 @@ public record UiSettings(ResizeMode mode, String width, String height, String pe
 
     public UiSettings withOutputFolder(String folder) {
         return new UiSettings(mode, width, height, percent, upscale, quality, filters, format, jpegQuality,
-                namePattern, folder, conflict, workers);
+                namePattern, folder, conflict, workers, metadata);
+    }
+
+    public UiSettings withMetadata(MetadataSpec m) {
+        return new UiSettings(mode, width, height, percent, upscale, quality, filters, format, jpegQuality,
+                namePattern, outputFolder, conflict, workers, m);
     }
 }

@@ -251,7 +251,7 @@ public final class MetaSamples {
     }
 
     /** The profile as APP2 ICC_PROFILE segments of at most {@code chunk} bytes each (to test the chain). */
-    static byte[] iccSegments(byte[] profile, int chunk) {
+    public static byte[] iccSegments(byte[] profile, int chunk) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int n = (profile.length + chunk - 1) / chunk;
         for (int i = 0; i < n; i++) {
@@ -266,7 +266,7 @@ public final class MetaSamples {
     }
 
     /** {@code jpeg} with {@code segments} inserted after SOI and the JFIF APP0 segment. */
-    static byte[] jpegWith(byte[] jpeg, byte[]... segments) {
+    public static byte[] jpegWith(byte[] jpeg, byte[]... segments) {
         int at = 2;
         if ((jpeg[2] & 0xFF) == 0xFF && (jpeg[3] & 0xFF) == 0xE0) at = 4 + ((jpeg[4] & 0xFF) << 8 | jpeg[5] & 0xFF);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -346,7 +346,7 @@ public final class MetaSamples {
     // ---- ICC ----
 
     /** TwelveMonkeys' ClayRGB1998 profile: Adobe RGB (1998) primaries, gamma 563/256, D65 white. */
-    static byte[] adobeRgbProfile() {
+    public static byte[] adobeRgbProfile() {
         try (InputStream in = MetaSamples.class.getResourceAsStream("/profiles/ClayRGB1998.icc")) {
             if (in == null) throw new IllegalStateException("ClayRGB1998.icc not on the class path");
             return in.readAllBytes();
@@ -359,7 +359,7 @@ public final class MetaSamples {
      * The sRGB value of an Adobe RGB (1998) colour, computed from the published matrices (not with the JDK's colour
      * management), clipped to 0..255.
      */
-    static int adobeToSrgb(int rgb) {
+    public static int adobeToSrgb(int rgb) {
         double r = Math.pow((rgb >> 16 & 0xFF) / 255.0, 563 / 256.0);
         double g = Math.pow((rgb >> 8 & 0xFF) / 255.0, 563 / 256.0);
         double b = Math.pow((rgb & 0xFF) / 255.0, 563 / 256.0);

@@ -123,7 +123,7 @@ public final class ImagePipeline {
     }
 
     private static BufferedImage render(ImageDecoder dec, Plan p, Recipe r, MetaStep meta) throws ImageException {
-        BufferedImage img = meta.decode(dec, p.step());
+        BufferedImage img = meta.decode(dec, p.step(), (long) p.target().width() * p.target().height());
         boolean swap = p.orientation().swapsSides();
         int sw = swap ? p.target().scaledHeight() : p.target().scaledWidth();
         int sh = swap ? p.target().scaledWidth() : p.target().scaledHeight();

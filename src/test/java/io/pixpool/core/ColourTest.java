@@ -73,6 +73,15 @@ class ColourTest {
     }
 
     @Test
+    void fullSizeOutputIsConvertedByTheDecoderAndOnlyOnce() throws Exception {
+        Recipe r = Jobs.recipe(ResizeSpec.none(), OutputFormat.PNG).withMetadata(MetadataSpec.defaults());
+        BufferedImage out = TestImages.read(Jobs.run(adobeJpeg(), dir.resolve("full"), r));
+        assertThat(out.getWidth()).isEqualTo(64);
+        assertColor(out, 8, 8, MetaSamples.adobeToSrgb(GREENISH), 6);
+        assertColor(out, 40, 8, MetaSamples.adobeToSrgb(REDDISH), 6);
+    }
+
+    @Test
     void keptProfileIsEmbeddedInJpegWithPixelsLeftInItsSpace() throws Exception {
         Path out = run(adobeJpeg(), ColorPolicy.KEEP_PROFILE, OutputFormat.JPG);
         IccDirectory icc = ImageMetadataReader.readMetadata(out.toFile()).getFirstDirectoryOfType(IccDirectory.class);

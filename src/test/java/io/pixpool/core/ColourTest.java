@@ -191,21 +191,48 @@ class ColourTest {
     }
 
     @Test
-    void cmykJpegComesOutWithTheRightColours() throws Exception {
-        Path src = Files.write(dir.resolve("cmyk.jpg"), TestImages.cmykJpeg(64, 32));
-        for (ColorPolicy c : ColorPolicy.values()) {
-            Path out = run(src, c, OutputFormat.JPG);
-            BufferedImage img = TestImages.read(out);
-            int cyan = img.getRGB(8, 8);
-            int red = img.getRGB(24, 8);
-            assertThat(cyan >> 16 & 0xFF).as("cyan has little red").isLessThan(80);
-            assertThat(cyan >> 8 & 0xFF).as("cyan has green").isGreaterThan(120);
-            assertThat(cyan & 0xFF).as("cyan has blue").isGreaterThan(180);
-            assertThat(red >> 16 & 0xFF).as("red").isGreaterThan(180);
-            assertThat(red >> 8 & 0xFF).as("red has little green").isLessThan(80);
-            assertThat(red & 0xFF).as("red has little blue").isLessThan(80);
-            assertThat(ImageMetadataReader.readMetadata(out.toFile()).getFirstDirectoryOfType(IccDirectory.class))
-                    .as("no CMYK profile on an RGB output").isNull();
+    void cmykAndYcckJpegsComeOutWithTheRightColours() throws Exception {
+        Path cmyk = Files.write(dir.resolve("cmyk.jpg"), TestImages.cmykJpeg(64, 32));
+        Path ycck = Files.write(dir.resolve("ycck.jpg"), MetaSamples.ycckJpeg(64, 32));
+        assertThat(ImageMetadataReader.readMetadata(ycck.toFile())
+                .getFirstDirectoryOfType(com.drew.metadata.adobe.AdobeJpegDirectory.class)
+                .getInt(com.drew.metadata.adobe.AdobeJpegDirectory.TAG_COLOR_TRANSFORM)).isEqualTo(2);
+        for (Path src : new Path[] {cmyk, ycck}) {
+            for (ColorPolicy c : ColorPolicy.values()) checkCyanAndRed(src, c);
         }
+    }
+
+    @Test
+    void tiffWithAProfileIsConvertedByItsDecoder() throws Exception {
+        java.awt.color.ICC_ColorSpace cs = new java.awt.color.ICC_ColorSpace(
+                ICC_Profile.getInstance(MetaSamples.adobeRgbProfile()));
+        java.awt.image.ComponentColorModel cm = new java.awt.image.ComponentColorModel(cs, false, false,
+                java.awt.Transparency.OPAQUE, java.awt.image.DataBuffer.TYPE_BYTE);
+        java.awt.image.WritableRaster r = cm.createCompatibleWritableRaster(64, 32);
+        for (int y = 0; y < 32; y++) {
+            for (int x = 0; x < 64; x++) r.setPixel(x, y, new int[] {0x64, 0xA0, 0x64});
+        }
+        Path src = dir.resolve("adobe.tif");
+        assertThat(javax.imageio.ImageIO.write(new BufferedImage(cm, r, false, null), "tiff", src.toFile())).isTrue();
+        assertThat(ImageMetadataReader.readMetadata(src.toFile()).getFirstDirectoryOfType(IccDirectory.class))
+                .isNotNull();
+        for (ColorPolicy c : ColorPolicy.values()) {
+            assertColor(TestImages.read(run(src, c, OutputFormat.PNG)), 8, 8, MetaSamples.adobeToSrgb(GREENISH), 3);
+        }
+    }
+
+    private void checkCyanAndRed(Path src, ColorPolicy c) throws Exception {
+        Path out = run(src, c, OutputFormat.JPG);
+        BufferedImage img = TestImages.read(out);
+        int cyan = img.getRGB(8, 8);
+        int red = img.getRGB(24, 8);
+        assertThat(cyan >> 16 & 0xFF).as("cyan has little red").isLessThan(80);
+        assertThat(cyan >> 8 & 0xFF).as("cyan has green").isGreaterThan(120);
+        assertThat(cyan & 0xFF).as("cyan has blue").isGreaterThan(180);
+        assertThat(red >> 16 & 0xFF).as("red").isGreaterThan(180);
+        assertThat(red >> 8 & 0xFF).as("red has little green").isLessThan(80);
+        assertThat(red & 0xFF).as("red has little blue").isLessThan(80);
+        assertThat(ImageMetadataReader.readMetadata(out.toFile()).getFirstDirectoryOfType(IccDirectory.class))
+                .as("no CMYK profile on an RGB output").isNull();
     }
 }

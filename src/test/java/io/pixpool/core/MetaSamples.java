@@ -343,6 +343,50 @@ public final class MetaSamples {
         return s;
     }
 
+    /**
+     * An Adobe YCCK JPEG (APP14 transform 2) whose left half is pure cyan ink and right half magenta+yellow (red):
+     * the inverted CMYK samples Photoshop stores, turned into YCCK the way libjpeg does (R = 255 - C', ...).
+     */
+    public static byte[] ycckJpeg(int w, int h) {
+        java.awt.image.WritableRaster r = java.awt.image.Raster.createInterleavedRaster(
+                java.awt.image.DataBuffer.TYPE_BYTE, w, h, 4, null);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int[] ink = x < w / 2 ? new int[] {255, 0, 0, 0} : new int[] {0, 255, 255, 0};
+                double rr = ink[0];
+                double gg = ink[1];
+                double bb = ink[2];
+                int yy = (int) Math.round(0.299 * rr + 0.587 * gg + 0.114 * bb);
+                int cb = (int) Math.round(-0.168736 * rr - 0.331264 * gg + 0.5 * bb + 128);
+                int cr = (int) Math.round(0.5 * rr - 0.418688 * gg - 0.081312 * bb + 128);
+                r.setPixel(x, y, new int[] {clamp(yy), clamp(cb), clamp(cr), 255 - ink[3]});
+            }
+        }
+        javax.imageio.ImageWriter wr = null;
+        for (var it = javax.imageio.ImageIO.getImageWritersByFormatName("jpeg"); it.hasNext(); ) {
+            javax.imageio.ImageWriter c = it.next();
+            if (c.getClass().getName().startsWith("com.sun.")) wr = c;
+        }
+        ByteArrayOutputStream bos = new ByteArrayOutputStream();
+        try (javax.imageio.stream.ImageOutputStream ios = javax.imageio.ImageIO.createImageOutputStream(bos)) {
+            javax.imageio.ImageWriteParam p = wr.getDefaultWriteParam();
+            p.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+            p.setCompressionQuality(0.95f);
+            wr.setOutput(ios);
+            wr.write(null, new javax.imageio.IIOImage(r, null, null), p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            wr.dispose();
+        }
+        byte[] adobe = segment(0xEE, "Adobe".getBytes(StandardCharsets.ISO_8859_1), new byte[] {0, 100, 0, 0, 0, 0, 2});
+        return jpegWith(bos.toByteArray(), adobe);
+    }
+
+    private static int clamp(int v) {
+        return Math.max(0, Math.min(255, v));
+    }
+
     // ---- ICC ----
 
     /** TwelveMonkeys' ClayRGB1998 profile: Adobe RGB (1998) primaries, gamma 563/256, D65 white. */

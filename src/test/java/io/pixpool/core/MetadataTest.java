@@ -169,6 +169,47 @@ class MetadataTest {
     }
 
     @Test
+    void webpSourceExifAndXmpGoIntoJpegOutput() throws Exception {
+        byte[] simple = io.pixpool.testing.TestImages.webp();
+        BufferedImage decoded = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(simple));
+        int w = decoded.getWidth();
+        int h = decoded.getHeight();
+        byte[] thumb = TestImages.jpegBytes(TestImages.filled(8, 8, 0x808080), 0.8f, false);
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes("WEBP".getBytes(StandardCharsets.ISO_8859_1));
+        byte[] vp8x = new byte[10];
+        vp8x[0] = 0x08 | 0x04; // EXIF and XMP present
+        vp8x[4] = (byte) (w - 1);
+        vp8x[5] = (byte) ((w - 1) >> 8);
+        vp8x[7] = (byte) (h - 1);
+        vp8x[8] = (byte) ((h - 1) >> 8);
+        riffChunk(body, "VP8X", vp8x);
+        body.write(simple, 12, simple.length - 12); // the image chunk
+        riffChunk(body, "EXIF", MetaSamples.exif(ByteOrder.LITTLE_ENDIAN, 1, w, h, thumb));
+        riffChunk(body, "XMP ", MetaSamples.xmp(1));
+        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+        file.writeBytes("RIFF".getBytes(StandardCharsets.ISO_8859_1));
+        file.writeBytes(MetaSamples.longs(ByteOrder.LITTLE_ENDIAN, body.size()));
+        file.writeBytes(body.toByteArray());
+        Path src = Files.write(dir.resolve("web.webp"), file.toByteArray());
+        Path out = Jobs.run(src, dir.resolve("webp-out"), Jobs.recipe(ResizeSpec.none(), OutputFormat.JPG)
+                .withMetadata(MetadataSpec.defaults().withMetadata(MetadataPolicy.KEEP)));
+        assertThat(TestImages.read(out).getWidth()).isEqualTo(w);
+        Metadata md = ImageMetadataReader.readMetadata(out.toFile());
+        assertThat(md.getFirstDirectoryOfType(ExifIFD0Directory.class).getString(ExifIFD0Directory.TAG_MAKE))
+                .isEqualTo(MetaSamples.MAKE);
+        assertThat(md.getFirstDirectoryOfType(GpsDirectory.class)).isNotNull();
+        assertThat(xmp(md)).contains(MetaSamples.CREATOR);
+    }
+
+    private static void riffChunk(java.io.ByteArrayOutputStream out, String type, byte[] data) {
+        out.writeBytes(type.getBytes(StandardCharsets.ISO_8859_1));
+        out.writeBytes(MetaSamples.longs(ByteOrder.LITTLE_ENDIAN, data.length));
+        out.writeBytes(data);
+        if ((data.length & 1) == 1) out.write(0);
+    }
+
+    @Test
     void formatsWithoutMetadataStillWorkAndCarryNone() throws Exception {
         Path src = camera(ByteOrder.BIG_ENDIAN);
         for (OutputFormat f : new OutputFormat[] {OutputFormat.BMP, OutputFormat.GIF, OutputFormat.TIFF}) {

@@ -80,7 +80,7 @@ final class ExifRewriter {
         put32(next, 0);
         if (ifd1 != 0) dropThumbnail(ifd1);
         if (gps > 0 && dropGps) {
-            walk(gps, dropped);
+            tolerant(gps);
             n = removeEntry(ifd0, n, gpsIndex);
         } else if (gps > 0) {
             walk(gps, kept);
@@ -108,7 +108,26 @@ final class ExifRewriter {
         return trimmed();
     }
 
-    private void dropThumbnail(int ifd1) throws MalformedExifException {
+    /** Marks a block being removed for zeroing as far as it parses: it goes either way. */
+    private void tolerant(int ifd) {
+        List<int[]> found = new ArrayList<>();
+        try {
+            walk(ifd, found);
+        } catch (MalformedExifException unparseable) {
+            // the pointer to it is gone; bytes that cannot be located stay as they are
+        }
+        dropped.addAll(found);
+    }
+
+    private void dropThumbnail(int ifd1) {
+        try {
+            thumbnail(ifd1);
+        } catch (MalformedExifException unparseable) {
+            // an unreadable IFD1 is simply no longer pointed to
+        }
+    }
+
+    private void thumbnail(int ifd1) throws MalformedExifException {
         int n = entries(ifd1);
         int offset = -1;
         int length = 0;

@@ -35,7 +35,8 @@ final class MetadataWriter extends FilterOutputStream {
 
     @Override
     public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
+        if (done) out.write(b);
+        else write(new byte[] {(byte) b}, 0, 1);
     }
 
     @Override

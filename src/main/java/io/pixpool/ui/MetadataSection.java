@@ -2,63 +2,52 @@ package io.pixpool.ui;
 
 import io.pixpool.core.ColorPolicy;
 import io.pixpool.core.MetadataPolicy;
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
-import javafx.geometry.HPos;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Control;
-import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
 import javafx.util.StringConverter;
 
-/** The "Metadata" part of the settings panel: what happens to EXIF/XMP/IPTC and to embedded colour profiles. */
+/**
+ * The "Metadata" rows of the settings panel: what happens to EXIF/XMP/IPTC and to embedded colour profiles. The
+ * panel lays the rows out in its own grid, so the labels line up with the other sections'.
+ */
 final class MetadataSection {
 
-    private final GridPane grid = new GridPane();
+    /** One labelled control. */
+    record Row(String label, Node control) {
+    }
+
+    private final List<Row> rows;
 
     MetadataSection(MetadataModel model) {
-        grid.setHgap(8);
-        grid.setVgap(6);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setHalignment(HPos.RIGHT);
-        labels.setMinWidth(Control.USE_PREF_SIZE);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        fields.setFillWidth(true);
-        grid.getColumnConstraints().addAll(labels, fields);
-        add(0, "EXIF, XMP, IPTC", combo("metadataPolicy", MetadataPolicy.values(), MetadataSection::label,
-                model.metadataProperty(), "Camera, date, copyright, captions and location of the source. Kept"
-                        + " metadata says the picture is upright and gives the output's size; thumbnails are dropped"));
-        add(1, "Colour profile", combo("colorPolicy", ColorPolicy.values(), MetadataSection::label,
-                model.colorProperty(), "Sources with an embedded profile (Adobe RGB, ProPhoto, CMYK): convert to"
-                        + " sRGB (right everywhere), or keep the profile in JPEG and PNG outputs"));
+        rows = List.of(
+                new Row("EXIF/XMP", combo("metadataPolicy", MetadataPolicy.values(), MetadataSection::label,
+                        model.metadataProperty(), "EXIF, XMP and IPTC: camera, date, copyright, captions, location."
+                                + " Kept metadata says the picture is upright and gives the output's size;"
+                                + " thumbnails are dropped. 'strip GPS only' removes just the location")),
+                new Row("Colour", combo("colorPolicy", ColorPolicy.values(), MetadataSection::label,
+                        model.colorProperty(), "Sources with an embedded colour profile (Adobe RGB, ProPhoto,"
+                                + " CMYK): convert to sRGB (right everywhere), or keep the profile in JPEG and PNG"
+                                + " outputs")));
     }
 
-    Node node() {
-        return grid;
-    }
-
-    private void add(int row, String text, Node control) {
-        Label l = new Label(text);
-        l.setLabelFor(control);
-        grid.add(l, 0, row);
-        grid.add(control, 1, row);
+    List<Row> rows() {
+        return rows;
     }
 
     static String label(MetadataPolicy p) {
         switch (p) {
             case KEEP: return "keep all";
-            case STRIP: return "remove all";
-            default: return "keep, without location (GPS)";
+            case STRIP: return "strip all";
+            default: return "strip GPS only";
         }
     }
 
     static String label(ColorPolicy p) {
-        return p == ColorPolicy.SRGB ? "convert to sRGB" : "keep the source's profile";
+        return p == ColorPolicy.SRGB ? "to sRGB" : "keep profile";
     }
 
     private static <T> ComboBox<T> combo(String id, T[] values, Function<T, String> label, ObjectProperty<T> prop,

@@ -126,7 +126,7 @@ final class SettingsPane {
                 model.conflictProperty(), "What to do when an output file with that name already exists"));
 
         section("Metadata");
-        grid.add(new MetadataSection(model.metadata()).node(), 0, row++, 2, 1);
+        for (MetadataSection.Row r : new MetadataSection(model.metadata()).rows()) add(r.label(), r.control());
 
         section("Workers");
         int max = UiSettings.maxWorkers();

@@ -70,8 +70,8 @@ class MetadataWindowTest {
         assertThat(combo(robot, stage, "#metadataPolicy").getValue()).isEqualTo(MetadataPolicy.STRIP_GPS);
         assertThat(combo(robot, stage, "#colorPolicy").getValue()).isEqualTo(ColorPolicy.SRGB);
         assertThat(recipeSpec()).isEqualTo(MetadataSpec.defaults());
-        choose(robot, "#metadataPolicy", "remove all");
-        choose(robot, "#colorPolicy", "keep the source's profile");
+        choose(robot, "#metadataPolicy", "strip all");
+        choose(robot, "#colorPolicy", "keep profile");
         assertThat(recipeSpec()).isEqualTo(new MetadataSpec(MetadataPolicy.STRIP, ColorPolicy.KEEP_PROFILE));
         choose(robot, "#metadataPolicy", "keep all");
         assertThat(recipeSpec().metadata()).isEqualTo(MetadataPolicy.KEEP);
@@ -80,9 +80,9 @@ class MetadataWindowTest {
     @Test
     void choicesSurviveARestartAndGoIntoPresets(FxRobot robot) {
         choose(robot, "#metadataPolicy", "keep all");
-        choose(robot, "#colorPolicy", "keep the source's profile");
+        choose(robot, "#colorPolicy", "keep profile");
         fx(() -> vm.savePreset("archive"));
-        choose(robot, "#metadataPolicy", "remove all");
+        choose(robot, "#metadataPolicy", "strip all");
         fx(stage::hide); // closing the window saves
 
         Stage second = fxGet(Stage::new);

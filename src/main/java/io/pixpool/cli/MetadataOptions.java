@@ -18,9 +18,14 @@ final class MetadataOptions {
                     + "in JPEG and PNG outputs).")
     String color;
 
-    /** The spec these options give, starting from the defaults; IllegalArgumentException names the bad value. */
+    /** The spec these options give, starting from the defaults. */
     MetadataSpec spec() throws UsageException {
-        MetadataSpec s = MetadataSpec.defaults();
+        return spec(MetadataSpec.defaults());
+    }
+
+    /** {@code base} (e.g. a preset's) with the values these options give. */
+    MetadataSpec spec(MetadataSpec base) throws UsageException {
+        MetadataSpec s = base;
         try {
             if (metadata != null) s = s.withMetadata(MetadataPolicy.fromId(metadata));
         } catch (IllegalArgumentException e) {

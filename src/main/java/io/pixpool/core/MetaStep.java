@@ -111,7 +111,21 @@ final class MetaStep {
 
     /** {@code out}, wrapped so that the kept metadata and profile go into the encoded {@code width x height} image. */
     OutputStream wrap(OutputStream out, int width, int height) {
-        if (target != OutputFormat.JPG && target != OutputFormat.PNG) return out;
+        if (target == OutputFormat.JPG) return MetadataWriter.jpeg(out, extras(width, height));
+        if (target == OutputFormat.PNG) return MetadataWriter.png(out, extras(width, height));
+        return out;
+    }
+
+    /**
+     * How many bytes {@link #wrap} adds to a {@code width x height} output (for size targets: the encoder's
+     * budget is the target minus this). Call after {@link #decode}, which decides whether a profile goes in.
+     */
+    int extraBytes(int width, int height) {
+        return target == OutputFormat.JPG || target == OutputFormat.PNG ? extras(width, height).length : 0;
+    }
+
+    /** The segments (JPEG) or chunks (PNG) inserted into the output. */
+    private byte[] extras(int width, int height) {
         boolean jpeg = target == OutputFormat.JPG;
         byte[] exif = null;
         byte[] xmp = null;
@@ -131,12 +145,12 @@ final class MetaStep {
             if (iptc != null && iptc.length <= JpegSegments.MAX_PAYLOAD - JpegSegments.PHOTOSHOP.length) {
                 JpegSegments.segment(extra, 0xED, JpegSegments.PHOTOSHOP, iptc);
             }
-            return MetadataWriter.jpeg(out, extra.toByteArray());
+        } else {
+            if (icc != null) PngChunks.chunk(extra, "iCCP", PngChunks.iccp(icc));
+            if (exif != null) PngChunks.chunk(extra, "eXIf", exif);
+            if (xmp != null) PngChunks.chunk(extra, "iTXt", PngChunks.itxtXmp(xmp));
         }
-        if (icc != null) PngChunks.chunk(extra, "iCCP", PngChunks.iccp(icc));
-        if (exif != null) PngChunks.chunk(extra, "eXIf", exif);
-        if (xmp != null) PngChunks.chunk(extra, "iTXt", PngChunks.itxtXmp(xmp));
-        return MetadataWriter.png(out, extra.toByteArray());
+        return extra.toByteArray();
     }
 
     /** The corrected EXIF block; none when it does not parse (a wrong orientation must never be written). */

@@ -47,6 +47,15 @@ class MetadataOptionsTest {
     }
 
     @Test
+    void givenOptionsOverrideABaseSpecOthersKeepIt() throws UsageException {
+        MetadataOptions o = new MetadataOptions();
+        MetadataSpec base = new MetadataSpec(MetadataPolicy.KEEP, ColorPolicy.KEEP_PROFILE);
+        assertThat(o.spec(base)).isEqualTo(base);
+        o.metadata = "strip";
+        assertThat(o.spec(base)).isEqualTo(new MetadataSpec(MetadataPolicy.STRIP, ColorPolicy.KEEP_PROFILE));
+    }
+
+    @Test
     void badValuesAreUsageErrorsNamingTheOption() {
         assertThat(usage("--metadata", "drop")).startsWith("--metadata: ").contains("keep, strip, strip-gps");
         assertThat(usage("--color", "cmyk")).startsWith("--color: ").contains("srgb, keep");

@@ -99,6 +99,19 @@ class MetadataTest {
     }
 
     @Test
+    void extraBytesIsWhatTheMetadataAddsToTheFile() throws Exception {
+        Path src = camera(ByteOrder.BIG_ENDIAN);
+        Path kept = run(src, MetadataPolicy.KEEP, OutputFormat.JPG);
+        Path none = run(src, MetadataPolicy.STRIP, OutputFormat.JPG);
+        MetaStep step = MetaStep.open(src, "jpeg", MetadataSpec.defaults().withMetadata(MetadataPolicy.KEEP),
+                OutputFormat.JPG);
+        assertThat(step.extraBytes(30, 20)).isPositive()
+                .isEqualTo(Files.size(kept) - Files.size(none));
+        assertThat(MetaStep.open(src, "jpeg", MetadataSpec.defaults().withMetadata(MetadataPolicy.STRIP),
+                OutputFormat.JPG).extraBytes(30, 20)).isZero();
+    }
+
+    @Test
     void stripRemovesEverything() throws Exception {
         Path out = run(camera(ByteOrder.BIG_ENDIAN), MetadataPolicy.STRIP, OutputFormat.JPG);
         assertUpright(out);

@@ -5,7 +5,9 @@ import java.awt.color.CMMException;
 import java.awt.color.ICC_Profile;
 import java.awt.color.ProfileDataException;
 import java.awt.image.BufferedImage;
-import java.util.Arrays;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -59,9 +61,19 @@ final class IccProfiles {
      * embed sRGB profiles under many names): judged by converting probe colours, which must come out unchanged.
      */
     static boolean isSrgb(ICC_Profile p, byte[] data) {
-        String key = data.length + ":" + Arrays.hashCode(data);
-        Boolean known = SRGB.get(key);
-        if (known != null) return known;
+        if (SRGB.size() > 64) SRGB.clear();
+        return SRGB.computeIfAbsent(sha256(data), k -> convertsUnchanged(p));
+    }
+
+    private static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static boolean convertsUnchanged(ICC_Profile p) {
         BufferedImage probe = new BufferedImage(PROBES.length, 1, BufferedImage.TYPE_INT_RGB);
         probe.setRGB(0, 0, PROBES.length, 1, PROBES, 0, PROBES.length);
         int[] out = ColourConverter.toSrgb(probe, p).getRGB(0, 0, PROBES.length, 1, null, 0, PROBES.length);
@@ -71,8 +83,6 @@ final class IccProfiles {
                 if (Math.abs((out[i] >> shift & 0xFF) - (PROBES[i] >> shift & 0xFF)) > 2) same = false;
             }
         }
-        if (SRGB.size() > 64) SRGB.clear();
-        SRGB.put(key, same);
         return same;
     }
 }

@@ -199,8 +199,9 @@ final class SettingsPane {
         return f;
     }
 
-    private static <T> ComboBox<T> combo(String id, T[] values, Function<T, String> label, ObjectProperty<T> prop,
-                                         String tip) {
+    /** A non-editable choice box bound to {@code prop}, showing each value as {@code label} says. */
+    static <T> ComboBox<T> combo(String id, T[] values, Function<T, String> label, ObjectProperty<T> prop,
+                                 String tip) {
         ComboBox<T> c = new ComboBox<>();
         c.setId(id);
         c.getItems().setAll(values);

@@ -72,24 +72,24 @@ final class MetaStep {
      * conversion faster at full size).
      */
     BufferedImage decode(ImageDecoder dec, int step, long outputPixels) throws ImageException {
-        int scale = FastJpeg.scaleFor(step);
-        long decoded = (long) JpegDecoder.scaled(dec.width(), scale) * JpegDecoder.scaled(dec.height(), scale);
-        boolean later = embedsProfile() || outputPixels * 2 <= decoded;
-        if (profile != null && format.equals("jpeg") && later) {
-            BufferedImage raw = rawJpeg(step);
+        if (profile != null && format.equals("jpeg")) {
+            int scale = FastJpeg.scaleFor(step);
+            long decoded = (long) JpegDecoder.scaled(dec.width(), scale) * JpegDecoder.scaled(dec.height(), scale);
+            BufferedImage raw = embedsProfile() || outputPixels * 2 <= decoded ? rawJpeg(scale) : null;
             if (raw != null) {
                 inProfileSpace = true;
                 return raw;
             }
         }
         BufferedImage img = dec.decode(step);
-        inProfileSpace = profile != null && format.equals("png");
+        inProfileSpace = profile != null && format.equals("png"); // the JDK PNG reader does not apply iCCP
         return img;
     }
 
-    private BufferedImage rawJpeg(int step) throws ImageException {
+    /** The JPEG decoded at 1/{@code scale} without colour management; null for kinds {@code core.jpeg} leaves. */
+    private BufferedImage rawJpeg(int scale) throws ImageException {
         try {
-            return new JpegDecoder(Files.readAllBytes(source)).decode(FastJpeg.scaleFor(step));
+            return new JpegDecoder(Files.readAllBytes(source)).decode(scale);
         } catch (UnsupportedJpegException e) {
             return null;
         } catch (JpegException e) {

@@ -86,6 +86,9 @@ final class BatchOptions {
             description = "When the output exists: rename (default: adds -1, -2, ...), overwrite, skip.")
     String onConflict;
 
+    @Mixin
+    MetadataOptions metadata = new MetadataOptions();
+
     @Option(names = "--timeout", paramLabel = "SECONDS",
             description = "Per-file time limit; past it the worker is killed and replaced (default 60).")
     String timeout;

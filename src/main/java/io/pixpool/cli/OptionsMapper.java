@@ -67,7 +67,8 @@ final class OptionsMapper {
         Recipe r = base
                 .withResize(resize(o, base.resize()))
                 .withFilters(o.filters.isEmpty() ? base.filters() : filters(o.filters))
-                .withOutput(output(o, base.output()));
+                .withOutput(output(o, base.output()))
+                .withMetadata(o.metadata.spec(base.metadata()));
         if (o.qualityMethod != null) {
             ScaleQuality q = option("--quality-method", () -> scaleQuality(o.qualityMethod));
             r = r.withQuality(q);

@@ -20,7 +20,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * output size and name are known, so a SKIP conflict costs no decoding. JPEG pixels are decoded subsampled when
  * the output is much smaller (other formats only when huge), scaled ({@link Resizer}) while still stored sideways,
  * turned upright (cheaper on the small image; the result is the same as turning first), cropped for FILL,
- * filtered in recipe order ({@link Filters}), and encoded ({@link ImageEncoder}) after the source is closed.
+ * converted to sRGB when the source has another ICC profile ({@link MetaStep}), filtered in recipe order
+ * ({@link Filters}), and encoded ({@link ImageEncoder}) after the source is closed, with the source's corrected
+ * metadata when the recipe keeps it.
  * Sizes in the recipe always refer to the upright image.
  * <p>
  * Stateless and thread-safe. Errors are {@link ImageException}s with a short user-facing message; errors of the
@@ -56,9 +58,11 @@ public final class ImagePipeline {
         List<Output> outputs = new ArrayList<>();
         long sourceBytes;
         BufferedImage decoded = null;
+        MetaStep meta;
         try (ImageDecoder dec = ImageDecoder.open(job.source(), r.maxPixels())) {
             sourceBytes = dec.bytes();
             int step = Integer.MAX_VALUE;
+            long largest = 0;
             for (OutputVariant v : Outputs.of(r)) {
                 Plan plan = plan(dec, job.source(), r.withResize(v.resize()));
                 TargetSize fin = r.decoration().around(plan.target().turned(Filters.quarterTurn(r.filters())));
@@ -67,10 +71,14 @@ public final class ImagePipeline {
                 boolean exists = out.onConflict() == ConflictPolicy.SKIP
                         && Files.exists(job.outputDir().resolve(name), LinkOption.NOFOLLOW_LINKS);
                 outputs.add(new Output(plan, fin, name, exists));
-                if (!exists) step = Math.min(step, plan.step());
+                if (!exists) {
+                    step = Math.min(step, plan.step());
+                    largest = Math.max(largest, (long) plan.target().width() * plan.target().height());
+                }
             }
             Outputs.checkDistinct(outputs.stream().map(Output::name).toList());
-            if (step != Integer.MAX_VALUE) decoded = dec.decode(step);
+            meta = MetaStep.open(job.source(), dec.format(), r.metadata(), fmt);
+            if (step != Integer.MAX_VALUE) decoded = meta.decode(dec, step, largest);
         } catch (IOException e) {
             throw new ImageException("cannot read file: " + IoReasons.reason(e), e);
         }
@@ -86,10 +94,11 @@ public final class ImagePipeline {
                             o.size().width(), o.size().height(), sourceBytes, 0));
                     continue;
                 }
-                BufferedImage img = render(decoded, p, r);
+                BufferedImage img = render(decoded, p, r, meta);
                 if (i == lastRendered) decoded = null; // the last encode gets the decoded pixels' memory back
                 SizedWrite.Written w = SizedWrite.write(img, fmt, out, sourceBytes,
-                        spec -> write(img, fmt, spec, job.outputDir(), tempPrefix));
+                        meta.extraBytes(img.getWidth(), img.getHeight()),
+                        spec -> write(img, fmt, spec, job.outputDir(), tempPrefix, meta));
                 results.add(new EncodedImage(w.tempFile(), o.name(), p.uprightWidth(), p.uprightHeight(),
                         img.getWidth(), img.getHeight(), sourceBytes, w.bytes(), w.quality(), w.note(), List.of()));
             }
@@ -107,7 +116,10 @@ public final class ImagePipeline {
     /** Decodes and transforms the source without writing anything (also used for the window's preview). */
     public BufferedImage render(Path source, Recipe recipe) throws ImageException {
         try (ImageDecoder dec = ImageDecoder.open(source, recipe.maxPixels())) {
-            return render(dec, plan(dec, source, recipe), recipe);
+            Plan p = plan(dec, source, recipe);
+            MetaStep meta = MetaStep.open(source, dec.format(), recipe.metadata(), null);
+            return render(meta.decode(dec, p.step(), (long) p.target().width() * p.target().height()), p, recipe,
+                    meta);
         } catch (IOException e) {
             throw new ImageException("cannot read file: " + IoReasons.reason(e), e);
         }
@@ -150,24 +162,21 @@ public final class ImagePipeline {
         return (int) Math.max(1, s);
     }
 
-    private static BufferedImage render(ImageDecoder dec, Plan p, Recipe r) throws ImageException {
-        return render(dec.decode(p.step()), p, r);
-    }
-
     /** Scales the decoded pixels to the plan's size, turns them upright, crops and filters them. */
-    private static BufferedImage render(BufferedImage img, Plan p, Recipe r) throws ImageException {
+    private static BufferedImage render(BufferedImage img, Plan p, Recipe r, MetaStep meta) throws ImageException {
         boolean swap = p.orientation().swapsSides();
         int sw = swap ? p.target().scaledHeight() : p.target().scaledWidth();
         int sh = swap ? p.target().scaledWidth() : p.target().scaledHeight();
         img = Resizer.scale(img, sw, sh, r.quality());
         img = p.orientation().apply(img);
         img = Resizer.cropCentre(img, p.target().width(), p.target().height());
+        img = meta.toOutputColours(img);
         return Decorator.apply(Filters.apply(img, r.filters()), r);
     }
 
     /** Encodes into a new temp file in {@code dir}; on failure nothing is left behind. */
-    private static Path write(BufferedImage img, OutputFormat fmt, OutputSpec spec, Path dir, String prefix)
-            throws ImageException {
+    private static Path write(BufferedImage img, OutputFormat fmt, OutputSpec spec, Path dir, String prefix,
+                              MetaStep meta) throws ImageException {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -180,7 +189,7 @@ public final class ImagePipeline {
             throw new ImageException("cannot write in " + dir + ": " + IoReasons.reason(e), e);
         }
         try {
-            encodeInto(tmp, img, fmt, spec);
+            encodeInto(tmp, img, fmt, spec, meta);
         } catch (IOException e) {
             throw new ImageException("cannot write " + fmt.id() + " output in " + dir + ": " + IoReasons.writeReason(e), e);
         } catch (RuntimeException e) {
@@ -203,8 +212,10 @@ public final class ImagePipeline {
     }
 
     /** Writes the encoded image into {@code tmp}; whatever goes wrong (even an Error), {@code tmp} is removed. */
-    private static void encodeInto(Path tmp, BufferedImage img, OutputFormat fmt, OutputSpec spec) throws IOException {
-        try (OutputStream os = Files.newOutputStream(tmp, StandardOpenOption.WRITE)) {
+    private static void encodeInto(Path tmp, BufferedImage img, OutputFormat fmt, OutputSpec spec, MetaStep meta)
+            throws IOException {
+        try (OutputStream os = meta.wrap(Files.newOutputStream(tmp, StandardOpenOption.WRITE), img.getWidth(),
+                img.getHeight())) {
             ImageEncoder.write(img, fmt, spec, os);
         } catch (Throwable t) {
             deleteAfterFailure(tmp, t);

@@ -29,12 +29,18 @@ final class SizedWrite {
     private SizedWrite() {
     }
 
-    static Written write(BufferedImage img, OutputFormat fmt, OutputSpec spec, long sourceBytes, TempWriter writer)
-            throws ImageException {
+    /**
+     * @param reserved bytes the writer adds around the encoded image (kept metadata), taken off a size target's
+     *                 budget for the encoder
+     */
+    static Written write(BufferedImage img, OutputFormat fmt, OutputSpec spec, long sourceBytes, long reserved,
+                         TempWriter writer) throws ImageException {
         SizeTarget target = spec.options().sizeTarget();
         boolean lossy = isLossy(fmt, spec);
         OutputSpec chosen = spec;
-        if (lossy && target.hasLimit()) chosen = spec.withQuality(highestFitting(img, fmt, spec, target.maxBytes()));
+        if (lossy && target.hasLimit()) {
+            chosen = spec.withQuality(highestFitting(img, fmt, spec, target.maxBytes() - reserved));
+        }
         Path tmp = writer.write(chosen);
         long bytes;
         try {

@@ -68,6 +68,6 @@ final class PresetCatalog {
                 m == ResizeMode.PERCENT ? String.format(Locale.ROOT, "%s", z.percent()) : current.percent(),
                 z.upscale(), r.quality(), r.filters(), r.output().format(), r.output().jpegQuality(),
                 r.output().namePattern(), current.outputFolder(), current.conflict(), current.workers(),
-                OutputExtrasSettings.defaults(), current.look().following(r.decoration()));
+                OutputExtrasSettings.defaults(), current.look().following(r.decoration()), r.metadata());
     }
 }

@@ -38,6 +38,7 @@ public final class SettingsModel {
     private final IntegerProperty workers = new SimpleIntegerProperty(this, "workers");
     private final OutputExtrasModel outputs = new OutputExtrasModel();
     private final LookModel look = new LookModel();
+    private final MetadataModel metadata = new MetadataModel();
     private final ReadOnlyObjectWrapper<SettingsValidation.Checked> checked = new ReadOnlyObjectWrapper<>(this, "checked");
     private boolean applying;
 
@@ -55,6 +56,7 @@ public final class SettingsModel {
         }
         for (Observable o : outputs.observables()) o.addListener(recheck);
         for (Observable o : look.observables()) o.addListener(recheck);
+        for (Observable o : metadata.observables()) o.addListener(recheck);
     }
 
     /** Replaces every value (one re-check at the end). */
@@ -76,6 +78,7 @@ public final class SettingsModel {
             workers.set(clamp(s.workers(), 1, UiSettings.maxWorkers()));
             outputs.apply(s.outputs());
             look.apply(s.look());
+            metadata.apply(s.metadata());
         } finally {
             applying = false;
         }
@@ -86,7 +89,7 @@ public final class SettingsModel {
         return new UiSettings(mode.get(), width.get(), height.get(), percent.get(), upscale.get(), quality.get(),
                 filters.steps(), format.get(), clamp(jpegQuality.get(), 1, 100), namePattern.get(),
                 outputFolder.get(), conflict.get(), clamp(workers.get(), 1, UiSettings.maxWorkers()), outputs.snapshot(),
-                look.snapshot());
+                look.snapshot(), metadata.snapshot());
     }
 
     private static int clamp(int v, int min, int max) {
@@ -113,6 +116,7 @@ public final class SettingsModel {
     public OutputExtrasModel outputs() { return outputs; }
     /** Watermarks, padding and border. */
     public LookModel look() { return look; }
+    public MetadataModel metadata() { return metadata; }
 
     /** The recipe these settings make, or why they make none. */
     public ReadOnlyObjectProperty<SettingsValidation.Checked> checkedProperty() { return checked.getReadOnlyProperty(); }

@@ -130,6 +130,9 @@ final class SettingsPane {
         section("More outputs");
         grid.add(new OutputExtrasPane(model.outputs(), model.formatProperty(), validation).node(), 0, row++, 2, 1);
 
+        section("Metadata");
+        for (MetadataSection.Row r : new MetadataSection(model.metadata()).rows()) add(r.label(), r.control());
+
         section("Workers");
         int max = UiSettings.maxWorkers();
         Spinner<Integer> workers = new Spinner<>(1, max, model.workersProperty().get());
@@ -201,8 +204,9 @@ final class SettingsPane {
         return f;
     }
 
-    private static <T> ComboBox<T> combo(String id, T[] values, Function<T, String> label, ObjectProperty<T> prop,
-                                         String tip) {
+    /** A non-editable choice box bound to {@code prop}, showing each value as {@code label} says. */
+    static <T> ComboBox<T> combo(String id, T[] values, Function<T, String> label, ObjectProperty<T> prop,
+                                 String tip) {
         ComboBox<T> c = new ComboBox<>();
         c.setId(id);
         c.getItems().setAll(values);

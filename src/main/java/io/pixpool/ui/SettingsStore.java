@@ -78,6 +78,7 @@ public final class SettingsStore {
         p.putInt("workers", s.workers());
         OutputExtrasSettings.write(s.outputs(), p);
         LookPrefs.write(s.look(), p);
+        MetadataSettings.write(s.metadata(), p);
     }
 
     static UiSettings read(Preferences p) {
@@ -99,7 +100,8 @@ public final class SettingsStore {
                 value(p, "conflict", ConflictPolicy::valueOf, d.conflict()),
                 Math.max(1, Math.min(UiSettings.maxWorkers(), workers)),
                 OutputExtrasSettings.read(p),
-                LookPrefs.read(p));
+                LookPrefs.read(p),
+                MetadataSettings.read(p));
     }
 
     private static <T> T value(Preferences p, String key, Function<String, T> parse, T fallback) {

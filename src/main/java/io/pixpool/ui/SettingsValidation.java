@@ -77,7 +77,8 @@ public final class SettingsValidation {
                 .withNamePattern(s.namePattern()).withOnConflict(s.conflict())
                 .withOptions(s.outputs().toOptions(s.upscale()));
         Recipe recipe = Recipe.defaults().withResize(resize).withQuality(s.quality()).withFilters(s.filters())
-                .withOutput(out).withDecoration(s.look().decoration(resize));
+                .withOutput(out).withDecoration(s.look().decoration(resize))
+                .withMetadata(s.metadata());
         return new Checked(recipe, null);
     }
 

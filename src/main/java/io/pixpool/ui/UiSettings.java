@@ -3,6 +3,7 @@ package io.pixpool.ui;
 import io.pixpool.batch.BatchSettings;
 import io.pixpool.core.ConflictPolicy;
 import io.pixpool.core.FilterStep;
+import io.pixpool.core.MetadataSpec;
 import io.pixpool.core.OutputFormat;
 import io.pixpool.core.OutputSpec;
 import io.pixpool.core.ResizeMode;
@@ -17,11 +18,12 @@ import java.util.Objects;
  * @param outputFolder the chosen output folder, or blank for the default beside the first input
  * @param outputs      further sizes, size targets, WebP lossless
  * @param look         watermarks, padding and border
+ * @param metadata     metadata and colour profile handling
  */
 public record UiSettings(ResizeMode mode, String width, String height, String percent, boolean upscale,
                          ScaleQuality quality, List<FilterStep> filters, OutputFormat format, int jpegQuality,
                          String namePattern, String outputFolder, ConflictPolicy conflict, int workers,
-                         OutputExtrasSettings outputs, LookSettings look) {
+                         OutputExtrasSettings outputs, LookSettings look, MetadataSpec metadata) {
 
     public UiSettings {
         Objects.requireNonNull(mode, "mode");
@@ -40,6 +42,15 @@ public record UiSettings(ResizeMode mode, String width, String height, String pe
         }
         outputs = Objects.requireNonNullElse(outputs, OutputExtrasSettings.defaults());
         look = Objects.requireNonNullElse(look, LookSettings.defaults());
+        metadata = Objects.requireNonNullElse(metadata, MetadataSpec.defaults());
+    }
+
+    public UiSettings(ResizeMode mode, String width, String height, String percent, boolean upscale,
+                      ScaleQuality quality, List<FilterStep> filters, OutputFormat format, int jpegQuality,
+                      String namePattern, String outputFolder, ConflictPolicy conflict, int workers,
+                      OutputExtrasSettings outputs, LookSettings look) {
+        this(mode, width, height, percent, upscale, quality, filters, format, jpegQuality, namePattern, outputFolder,
+                conflict, workers, outputs, look, MetadataSpec.defaults());
     }
 
     public UiSettings(ResizeMode mode, String width, String height, String percent, boolean upscale,
@@ -51,7 +62,7 @@ public record UiSettings(ResizeMode mode, String width, String height, String pe
 
     public UiSettings withOutputs(OutputExtrasSettings o) {
         return new UiSettings(mode, width, height, percent, upscale, quality, filters, format, jpegQuality,
-                namePattern, outputFolder, conflict, workers, o, look);
+                namePattern, outputFolder, conflict, workers, o, look, metadata);
     }
 
     /** Fit inside 1920 x 1080, high quality, no filters, same format, name kept, default folder, all processors. */
@@ -68,11 +79,16 @@ public record UiSettings(ResizeMode mode, String width, String height, String pe
 
     public UiSettings withOutputFolder(String folder) {
         return new UiSettings(mode, width, height, percent, upscale, quality, filters, format, jpegQuality,
-                namePattern, folder, conflict, workers, outputs, look);
+                namePattern, folder, conflict, workers, outputs, look, metadata);
     }
 
     public UiSettings withLook(LookSettings l) {
         return new UiSettings(mode, width, height, percent, upscale, quality, filters, format, jpegQuality,
-                namePattern, outputFolder, conflict, workers, outputs, l);
+                namePattern, outputFolder, conflict, workers, outputs, l, metadata);
+    }
+
+    public UiSettings withMetadata(MetadataSpec m) {
+        return new UiSettings(mode, width, height, percent, upscale, quality, filters, format, jpegQuality,
+                namePattern, outputFolder, conflict, workers, outputs, look, m);
     }
 }

@@ -118,11 +118,12 @@ public final class ImagePipeline {
     }
 
     private static BufferedImage render(ImageDecoder dec, Plan p, Recipe r) throws ImageException {
-        BufferedImage img = dec.decode(p.step());
         boolean swap = p.orientation().swapsSides();
         int sw = swap ? p.target().scaledHeight() : p.target().scaledWidth();
         int sh = swap ? p.target().scaledWidth() : p.target().scaledHeight();
-        img = Resizer.scale(img, sw, sh, r.quality());
+        // ULTRA keeps more headroom in DCT-scaled JPEG decodes (ImageDecoder.decode(int): 2x instead of 1.5x)
+        BufferedImage img = r.quality() == ScaleQuality.ULTRA ? dec.decode(p.step()) : dec.decode(p.step(), sw, sh);
+        img = Resizer.scale(img, sw, sh, r.quality(), dec.source());
         img = p.orientation().apply(img);
         img = Resizer.cropCentre(img, p.target().width(), p.target().height());
         return Filters.apply(img, r.filters());

@@ -483,18 +483,25 @@ public final class JpegDecoder {
 
         private void block(Component c, int bx, int by, int ss, int se, int ah, int al) throws JpegException {
             if (!buffered) {
-                ed.baselineBlock(c, blk, c.quant);
-                idct.run(c.scaleX, c.scaleY, blk, c.plane,
-                        c.rowOffset(by * Idct.blockSize(c.scaleY)) + bx * Idct.blockSize(c.scaleX), c.stride);
-                Arrays.fill(blk, 0);
+                int last = ed.baselineBlock(c, blk, c.quant);
+                int bsx = Idct.blockSize(c.scaleX);
+                int bsy = Idct.blockSize(c.scaleY);
+                int dst = c.rowOffset(by * bsy) + bx * bsx;
+                if (last == 0) {
+                    Idct.fill(blk[0], c.plane, dst, c.stride, bsx, bsy);
+                    blk[0] = 0;
+                    return;
+                }
+                idct.run(c.scaleX, c.scaleY, blk, c.plane, dst, c.stride);
+                clear(last);
                 return;
             }
             int off = (by * c.bw + bx) * 64;
             if (!progressive) {
-                ed.baselineBlock(c, blk, ONES);
+                int last = ed.baselineBlock(c, blk, ONES);
                 for (int i = 0; i < 64; i++) c.coef[off + i] = (short) blk[i];
-                c.nonZero[off >> 6] = hasAc(blk) ? 2 : 0; // only "some AC" matters for a baseline block
-                Arrays.fill(blk, 0);
+                c.nonZero[off >> 6] = last > 0 ? 2 : 0; // only "some AC" matters for a baseline block
+                clear(last);
                 return;
             }
             if (ss == 0) {
@@ -507,11 +514,13 @@ public final class JpegDecoder {
             }
         }
 
-        private boolean hasAc(int[] b) {
-            for (int i = 1; i < 64; i++) {
-                if (b[i] != 0) return true;
+        /** Zeroes the block's coefficients up to zig-zag index {@code last}, the only ones a block decode sets. */
+        private void clear(int last) {
+            if (last > 40) {
+                Arrays.fill(blk, 0);
+                return;
             }
-            return false;
+            for (int k = 0; k <= last; k++) blk[EntropyDecoder.ZIGZAG[k]] = 0;
         }
 
         /** Fails unless every sample has been decoded (a missing EOI after complete data is fine). */

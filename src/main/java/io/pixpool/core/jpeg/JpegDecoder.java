@@ -123,7 +123,9 @@ public final class JpegDecoder {
             c.scaleY = scale / ky;
             c.hr /= kx;
             c.vr /= ky;
-            c.stride = c.bw * Idct.blockSize(c.scaleX);
+            c.bsx = Idct.blockSize(c.scaleX);
+            c.bsy = Idct.blockSize(c.scaleY);
+            c.stride = c.bw * c.bsx;
             c.ringRows = 3 * c.v * Idct.blockSize(c.scaleY);
             c.plane = new byte[c.stride * c.ringRows];
             c.cw = (int) Math.max(1, ceilDiv((long) width * c.h, (long) hmax * c.scaleX));
@@ -484,11 +486,9 @@ public final class JpegDecoder {
         private void block(Component c, int bx, int by, int ss, int se, int ah, int al) throws JpegException {
             if (!buffered) {
                 int last = ed.baselineBlock(c, blk, c.quant);
-                int bsx = Idct.blockSize(c.scaleX);
-                int bsy = Idct.blockSize(c.scaleY);
-                int dst = c.rowOffset(by * bsy) + bx * bsx;
+                int dst = c.blockRowOffset(by) + bx * c.bsx;
                 if (last == 0) {
-                    Idct.fill(blk[0], c.plane, dst, c.stride, bsx, bsy);
+                    Idct.fill(blk[0], c.plane, dst, c.stride, c.bsx, c.bsy);
                     blk[0] = 0;
                     return;
                 }
@@ -570,8 +570,22 @@ public final class JpegDecoder {
                                 Idct.fill(coef[off] * q[0], c.plane, dst, c.stride, bsx, bsy);
                                 continue;
                             }
-                            for (int i = 0; i < 64; i++) blk[i] = coef[off + i] * q[i];
+                            long nz = nonZero[b];
+                            if (!progressive || Long.bitCount(nz) > 24) { // baseline: nz only says "some AC"
+                                for (int i = 0; i < 64; i++) blk[i] = coef[off + i] * q[i];
+                                idct.run(c.scaleX, c.scaleY, blk, c.plane, dst, c.stride);
+                                Arrays.fill(blk, 0);
+                                continue;
+                            }
+                            // only the coefficients the AC scans made non-zero: most blocks have a few
+                            blk[0] = coef[off] * q[0];
+                            for (long t = nz; t != 0; t &= t - 1) {
+                                int z = EntropyDecoder.ZIGZAG[Long.numberOfTrailingZeros(t)];
+                                blk[z] = coef[off + z] * q[z];
+                            }
                             idct.run(c.scaleX, c.scaleY, blk, c.plane, dst, c.stride);
+                            blk[0] = 0;
+                            for (long t = nz; t != 0; t &= t - 1) blk[EntropyDecoder.ZIGZAG[Long.numberOfTrailingZeros(t)]] = 0;
                         }
                     }
                 }

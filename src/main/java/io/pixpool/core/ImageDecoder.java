@@ -35,9 +35,10 @@ import javax.imageio.stream.ImageInputStream;
  * pixels) and refuses decompression bombs, then decodes on request, optionally subsampled. The one place that
  * talks to ImageIO readers.
  * <p>
- * Plain YCbCr/grey JPEGs go to the JDK's own reader (libjpeg, the fastest here), except progressive ones without an
- * ICC profile, which go to the pure-Java {@link FastJpeg} (one output pass, DCT-domain scaling); CMYK/YCCK JPEGs
- * and JPEGs with a non-sRGB ICC profile go to TwelveMonkeys, which converts them to sRGB. A reader that fails is followed by the
+ * Plain YCbCr/grey JPEGs (no ICC profile, or an sRGB one) go to the pure-Java {@link FastJpeg} when it can scale
+ * them in the DCT domain, or when they are progressive (one output pass); full-size baseline ones go to the JDK's
+ * own reader (libjpeg, faster there). CMYK/YCCK JPEGs and JPEGs with another ICC profile go to the JDK reader or
+ * TwelveMonkeys, which convert them to sRGB. A reader that fails is followed by the
  * next one that claims the format, on a fresh stream (readers may discard what they have read). Truncated data is
  * an error, not a grey-filled picture.
  */

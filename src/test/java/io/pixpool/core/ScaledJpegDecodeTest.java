@@ -82,4 +82,35 @@ class ScaledJpegDecodeTest {
             assertThat(meanDiff(img, Pixels.toIntRgb(ImageIO.read(new ByteArrayInputStream(jpeg))))).isZero();
         }
     }
+
+    /**
+     * A bad Huffman code in the data: libjpeg carries on (a warning, some garbled blocks), and so does the
+     * pipeline, as it did before scaled baseline decodes were done here. A cut file is still an error.
+     */
+    @Test
+    void damagedDataIsLeftToTheJdkReader() throws Exception {
+        byte[] jpeg = TestImages.jpegBytes(picture(1600, 1200), 0.9f, false);
+        Recipe r = Recipe.defaults().withResize(ResizeSpec.fit(200, 200));
+        int decoded = 0;
+        for (int k = 1; k <= 19; k++) {
+            int p = (int) (jpeg.length * (0.5 + k * 0.025));
+            while (jpeg[p - 1] == (byte) 0xFF || jpeg[p] == (byte) 0xFF) p++;
+            byte[] bad = jpeg.clone();
+            bad[p] = (byte) 0xFF; // 0xFF 0x00 0xFF 0x00: sixteen one-bits, longer than any code here
+            bad[p + 1] = 0;
+            bad[p + 2] = (byte) 0xFF;
+            bad[p + 3] = 0;
+            Path file = Files.write(dir.resolve("bad" + k + ".jpg"), bad);
+            try {
+                assertThat(new ImagePipeline().render(file, r).getWidth()).isEqualTo(200);
+                decoded++;
+            } catch (ImageException e) {
+                assertThat(e.getMessage()).as("the JDK reader's verdict").contains("premature end");
+            }
+        }
+        assertThat(decoded).as("damaged files decoded as libjpeg does").isPositive();
+        Path cut = Files.write(dir.resolve("cut.jpg"), java.util.Arrays.copyOf(jpeg, jpeg.length / 2));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ImagePipeline().render(cut, r))
+                .isInstanceOf(ImageException.class).hasMessageContaining("truncated");
+    }
 }

@@ -20,6 +20,22 @@ final class EntropyDecoder {
         63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63
     };
 
+    /** De Bruijn sequence for {@link #lowestBit}: each 6-bit window of it is distinct. */
+    private static final long DE_BRUIJN = 0x03F79D71B4CA8B09L;
+    private static final byte[] DE_BRUIJN_INDEX = new byte[64];
+
+    static {
+        for (int i = 0; i < 64; i++) DE_BRUIJN_INDEX[(int) ((DE_BRUIJN << i) >>> 58)] = (byte) i;
+    }
+
+    /**
+     * The index of the lowest set bit of {@code t} (not 0): Long.numberOfTrailingZeros, which the workers' C1 JIT
+     * does not turn into one instruction (measured: a call costing 5% of a progressive decode).
+     */
+    static int lowestBit(long t) {
+        return DE_BRUIJN_INDEX[(int) (((t & -t) * DE_BRUIJN) >>> 58)];
+    }
+
     private static final VarHandle BIG_ENDIAN_LONG =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
@@ -368,7 +384,7 @@ final class EntropyDecoder {
             // in an end-of-band run only the non-zero coefficients get a correction bit: visit just those
             long todo = c.nonZero[blockIndex] & (-1L << k) & (se == 63 ? -1L : (1L << (se + 1)) - 1);
             while (todo != 0) {
-                int z = off + ZIGZAG[Long.numberOfTrailingZeros(todo)];
+                int z = off + ZIGZAG[lowestBit(todo)];
                 todo &= todo - 1;
                 int v = coef[z];
                 if (n < 1) {

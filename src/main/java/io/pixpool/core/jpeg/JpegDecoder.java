@@ -580,12 +580,12 @@ public final class JpegDecoder {
                             // only the coefficients the AC scans made non-zero: most blocks have a few
                             blk[0] = coef[off] * q[0];
                             for (long t = nz; t != 0; t &= t - 1) {
-                                int z = EntropyDecoder.ZIGZAG[Long.numberOfTrailingZeros(t)];
+                                int z = EntropyDecoder.ZIGZAG[EntropyDecoder.lowestBit(t)];
                                 blk[z] = coef[off + z] * q[z];
                             }
                             idct.run(c.scaleX, c.scaleY, blk, c.plane, dst, c.stride);
                             blk[0] = 0;
-                            for (long t = nz; t != 0; t &= t - 1) blk[EntropyDecoder.ZIGZAG[Long.numberOfTrailingZeros(t)]] = 0;
+                            for (long t = nz; t != 0; t &= t - 1) blk[EntropyDecoder.ZIGZAG[EntropyDecoder.lowestBit(t)]] = 0;
                         }
                     }
                 }

@@ -44,6 +44,8 @@ final class MetaStep {
     /** An RGB profile other than sRGB, else null. */
     private final ICC_Profile profile;
     private boolean inProfileSpace;
+    /** Geometry of the last decode when it was our own raw (unmanaged) JPEG decode, else null. */
+    private Resampler.Source rawGeometry;
 
     private MetaStep(Path source, String format, MetadataSpec spec, OutputFormat target, SourceMetadata meta) {
         this.source = source;
@@ -71,19 +73,27 @@ final class MetaStep {
      * decodes baseline files faster than {@code core.jpeg} (measured on 12 MP: about even at 1600 px, decoder
      * conversion faster at full size).
      */
-    BufferedImage decode(ImageDecoder dec, int step, long outputPixels) throws ImageException {
+    BufferedImage decode(ImageDecoder dec, int step, int[] need, long outputPixels) throws ImageException {
+        rawGeometry = null;
         if (profile != null && format.equals("jpeg")) {
-            int scale = FastJpeg.scaleFor(step);
+            int scale = need[0] > 0 && need[1] > 0 ? ImageDecoder.dctScale(dec.width(), dec.height(), need[0], need[1])
+                    : FastJpeg.scaleFor(step);
             long decoded = (long) JpegDecoder.scaled(dec.width(), scale) * JpegDecoder.scaled(dec.height(), scale);
             BufferedImage raw = embedsProfile() || outputPixels * 2 <= decoded ? rawJpeg(scale) : null;
             if (raw != null) {
                 inProfileSpace = true;
+                rawGeometry = Resampler.Source.blocks(dec.width(), dec.height(), scale);
                 return raw;
             }
         }
-        BufferedImage img = dec.decode(step);
+        BufferedImage img = dec.decode(step, need[0], need[1]);
         inProfileSpace = profile != null && format.equals("png"); // the JDK PNG reader does not apply iCCP
         return img;
+    }
+
+    /** How the pixels of the last {@link #decode} sample the stored image (see {@link Resampler.Source}). */
+    Resampler.Source source(ImageDecoder dec) {
+        return rawGeometry != null ? rawGeometry : dec.source();
     }
 
     /** The JPEG decoded at 1/{@code scale} without colour management; null for kinds {@code core.jpeg} leaves. */

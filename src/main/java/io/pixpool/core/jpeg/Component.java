@@ -35,6 +35,12 @@ final class Component {
     byte[] plane;
     int stride;
     int ringRows;
+    /** Output samples per block across and down at the component's scale. */
+    int bsx;
+    int bsy;
+    /** Block row whose plane offset {@link #blockRowOffset} holds (-1: none yet). */
+    private int cachedBlockRow = -1;
+    private int cachedOffset;
     int dcPred;
     HuffmanTable dc;
     HuffmanTable ac;
@@ -44,6 +50,15 @@ final class Component {
         this.h = h;
         this.v = v;
         this.tq = tq;
+    }
+
+    /** Offset in {@link #plane} of the first sample row of block row {@code by} (cached: blocks come row by row). */
+    int blockRowOffset(int by) {
+        if (by != cachedBlockRow) {
+            cachedBlockRow = by;
+            cachedOffset = rowOffset(by * bsy);
+        }
+        return cachedOffset;
     }
 
     /** Offset in {@link #plane} of sample row {@code row}. */

@@ -10,10 +10,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * The pipeline's entry: decodes a progressive JPEG file with {@link JpegDecoder}, which is much faster than the
- * JDK reader on those (one output pass instead of one per scan, and DCT-domain scaling). Baseline files are left
- * to the JDK reader: libjpeg decodes them faster than this decoder (measured; see the branch report). So are
- * files with an embedded ICC profile, which the JDK reader converts to sRGB and this decoder would not.
+ * The pipeline's entry to {@link JpegDecoder}: JPEGs it can decode scaled in the DCT domain (1/2, 1/4, 1/8: block
+ * averages, far less work than a full decode) and progressive ones at any scale (one output pass, where the JDK
+ * reader redraws the picture after every scan). Full-size baseline files are left to the JDK reader, whose libjpeg
+ * decodes them faster; files with an ICC profile other than sRGB are left to the readers that convert colours.
  */
 public final class FastJpeg {
 
@@ -35,9 +35,46 @@ public final class FastJpeg {
      */
     public static BufferedImage decodeProgressive(Path file, int step) throws IOException, JpegException {
         Header h = header(file);
-        if (h.frameMarker() != 0xC2 || h.iccProfile()) return null;
+        if (h.frameMarker() != 0xC2) return null;
+        return decode(file, h, scaleFor(step));
+    }
+
+    /**
+     * Decodes {@code file} at 1/{@code scale} (1, 2, 4 or 8) of its size when it is a Huffman JPEG (baseline,
+     * extended or progressive) this package supports, without an ICC profile; null when it is not (a kind left to
+     * other decoders, or a file whose colours the JDK reader converts with its profile), having read only the
+     * header.
+     *
+     * @throws JpegException truncated or corrupt data
+     * @throws IOException   the file cannot be read
+     */
+    public static BufferedImage decode(Path file, int scale) throws IOException, JpegException {
+        return decode(file, header(file), scale);
+    }
+
+    /**
+     * Like {@link #decode(Path, int)}, but for the pipeline: also files whose ICC profile is sRGB (the JDK reader's
+     * colour conversion then changes nothing, so its pixels are this decoder's), and not baseline files at full
+     * size, which the JDK's libjpeg decodes faster (measured with the workers' C1-only JIT) to the same pixels.
+     */
+    public static BufferedImage decodeScaled(Path file, int scale) throws IOException, JpegException {
+        Header h = header(file);
+        int m = h.frameMarker();
+        if ((m != 0xC0 && m != 0xC1 && m != 0xC2) || (scale == 1 && m != 0xC2)) return null;
+        byte[] data = Files.readAllBytes(file);
+        if (h.iccProfile() && !IccCheck.isSrgb(IccCheck.profile(data))) return null;
+        return decode(data, scale);
+    }
+
+    private static BufferedImage decode(Path file, Header h, int scale) throws IOException, JpegException {
+        int m = h.frameMarker();
+        if ((m != 0xC0 && m != 0xC1 && m != 0xC2) || h.iccProfile()) return null;
+        return decode(Files.readAllBytes(file), scale);
+    }
+
+    private static BufferedImage decode(byte[] data, int scale) throws JpegException {
         try {
-            return new JpegDecoder(Files.readAllBytes(file)).decode(scaleFor(step));
+            return new JpegDecoder(data).decode(scale);
         } catch (UnsupportedJpegException e) {
             return null;
         }

@@ -123,7 +123,9 @@ public final class JpegDecoder {
             c.scaleY = scale / ky;
             c.hr /= kx;
             c.vr /= ky;
-            c.stride = c.bw * Idct.blockSize(c.scaleX);
+            c.bsx = Idct.blockSize(c.scaleX);
+            c.bsy = Idct.blockSize(c.scaleY);
+            c.stride = c.bw * c.bsx;
             c.ringRows = 3 * c.v * Idct.blockSize(c.scaleY);
             c.plane = new byte[c.stride * c.ringRows];
             c.cw = (int) Math.max(1, ceilDiv((long) width * c.h, (long) hmax * c.scaleX));
@@ -483,18 +485,23 @@ public final class JpegDecoder {
 
         private void block(Component c, int bx, int by, int ss, int se, int ah, int al) throws JpegException {
             if (!buffered) {
-                ed.baselineBlock(c, blk, c.quant);
-                idct.run(c.scaleX, c.scaleY, blk, c.plane,
-                        c.rowOffset(by * Idct.blockSize(c.scaleY)) + bx * Idct.blockSize(c.scaleX), c.stride);
-                Arrays.fill(blk, 0);
+                int last = ed.baselineBlock(c, blk, c.quant);
+                int dst = c.blockRowOffset(by) + bx * c.bsx;
+                if (last == 0) {
+                    Idct.fill(blk[0], c.plane, dst, c.stride, c.bsx, c.bsy);
+                    blk[0] = 0;
+                    return;
+                }
+                idct.run(c.scaleX, c.scaleY, blk, c.plane, dst, c.stride);
+                clear(last);
                 return;
             }
             int off = (by * c.bw + bx) * 64;
             if (!progressive) {
-                ed.baselineBlock(c, blk, ONES);
+                int last = ed.baselineBlock(c, blk, ONES);
                 for (int i = 0; i < 64; i++) c.coef[off + i] = (short) blk[i];
-                c.nonZero[off >> 6] = hasAc(blk) ? 2 : 0; // only "some AC" matters for a baseline block
-                Arrays.fill(blk, 0);
+                c.nonZero[off >> 6] = last > 0 ? 2 : 0; // only "some AC" matters for a baseline block
+                clear(last);
                 return;
             }
             if (ss == 0) {
@@ -507,11 +514,13 @@ public final class JpegDecoder {
             }
         }
 
-        private boolean hasAc(int[] b) {
-            for (int i = 1; i < 64; i++) {
-                if (b[i] != 0) return true;
+        /** Zeroes the block's coefficients up to zig-zag index {@code last}, the only ones a block decode sets. */
+        private void clear(int last) {
+            if (last > 40) {
+                Arrays.fill(blk, 0);
+                return;
             }
-            return false;
+            for (int k = 0; k <= last; k++) blk[EntropyDecoder.ZIGZAG[k]] = 0;
         }
 
         /** Fails unless every sample has been decoded (a missing EOI after complete data is fine). */
@@ -561,8 +570,22 @@ public final class JpegDecoder {
                                 Idct.fill(coef[off] * q[0], c.plane, dst, c.stride, bsx, bsy);
                                 continue;
                             }
-                            for (int i = 0; i < 64; i++) blk[i] = coef[off + i] * q[i];
+                            long nz = nonZero[b];
+                            if (!progressive || Long.bitCount(nz) > 24) { // baseline: nz only says "some AC"
+                                for (int i = 0; i < 64; i++) blk[i] = coef[off + i] * q[i];
+                                idct.run(c.scaleX, c.scaleY, blk, c.plane, dst, c.stride);
+                                Arrays.fill(blk, 0);
+                                continue;
+                            }
+                            // only the coefficients the AC scans made non-zero: most blocks have a few
+                            blk[0] = coef[off] * q[0];
+                            for (long t = nz; t != 0; t &= t - 1) {
+                                int z = EntropyDecoder.ZIGZAG[EntropyDecoder.lowestBit(t)];
+                                blk[z] = coef[off + z] * q[z];
+                            }
                             idct.run(c.scaleX, c.scaleY, blk, c.plane, dst, c.stride);
+                            blk[0] = 0;
+                            for (long t = nz; t != 0; t &= t - 1) blk[EntropyDecoder.ZIGZAG[EntropyDecoder.lowestBit(t)]] = 0;
                         }
                     }
                 }

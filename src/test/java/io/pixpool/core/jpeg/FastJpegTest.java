@@ -116,4 +116,56 @@ class FastJpegTest {
         BufferedImage img = new ImagePipeline().render(p, Recipe.defaults().withResize(ResizeSpec.none()));
         assertThat(img.getRGB(32, 32) & 0xFF).as("converted from linear RGB").isGreaterThan(raw + 40);
     }
+
+    /** {@code jpeg} with an APP2 ICC_PROFILE segment holding {@code profile} right after SOI. */
+    private static byte[] withProfile(byte[] jpeg, ICC_Profile profile) {
+        byte[] icc = profile.getData();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        int len = 2 + 14 + icc.length;
+        out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xE2, (byte) (len >> 8), (byte) len});
+        out.writeBytes("ICC_PROFILE\0".getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(new byte[] {1, 1});
+        out.writeBytes(icc);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
+    @Test
+    void pipelineDecodeTakesBaselineOnlyWhenScaled() throws Exception {
+        BufferedImage pic = JpegSamples.picture(101, 75, false);
+        Path base = write("b.jpg", JpegSamples.encode(pic, JpegSamples.BASELINE_420, 0.9f));
+        Path prog = write("p.jpg", JpegSamples.encode(pic, JpegSamples.PROGRESSIVE_420, 0.9f));
+        assertThat(FastJpeg.decodeScaled(base, 1)).as("full-size baseline: libjpeg's").isNull();
+        BufferedImage half = FastJpeg.decodeScaled(base, 2);
+        assertThat(new int[] {half.getWidth(), half.getHeight()}).containsExactly(51, 38);
+        assertThat(FastJpeg.decodeScaled(prog, 1).getWidth()).isEqualTo(101);
+    }
+
+    /**
+     * An sRGB profile changes nothing in the JDK reader's conversion, so such files are decoded here; any other
+     * profile (linear RGB here) leaves the file to the JDK reader.
+     */
+    @Test
+    void filesWithAnSrgbProfileAreDecodedHereOthersAreNot() throws Exception {
+        byte[] plain = JpegSamples.encode(JpegSamples.picture(160, 120, false), JpegSamples.BASELINE_420, 0.9f);
+        byte[] srgb = withProfile(plain, ICC_Profile.getInstance(ColorSpace.CS_sRGB));
+        byte[] linear = withProfile(plain, ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB));
+        assertThat(IccCheck.isSrgb(IccCheck.profile(srgb))).isTrue();
+        assertThat(IccCheck.isSrgb(IccCheck.profile(linear))).isFalse();
+        assertThat(IccCheck.profile(plain)).isNull();
+        assertThat(FastJpeg.decodeScaled(write("l.jpg", linear), 2)).isNull();
+        BufferedImage img = FastJpeg.decodeScaled(write("s.jpg", srgb), 2);
+        BufferedImage ref = FastJpeg.decodeScaled(write("p.jpg", plain), 2);
+        for (int y = 0; y < 60; y++) {
+            for (int x = 0; x < 80; x++) assertThat(img.getRGB(x, y)).isEqualTo(ref.getRGB(x, y));
+        }
+        // and through the pipeline the file with the profile comes out as the plain one
+        Recipe r = Recipe.defaults().withResize(ResizeSpec.fit(40, 40));
+        BufferedImage viaProfile = new ImagePipeline().render(write("s2.jpg", srgb), r);
+        BufferedImage viaPlain = new ImagePipeline().render(write("p2.jpg", plain), r);
+        for (int y = 0; y < viaPlain.getHeight(); y++) {
+            for (int x = 0; x < viaPlain.getWidth(); x++) assertThat(viaProfile.getRGB(x, y)).isEqualTo(viaPlain.getRGB(x, y));
+        }
+    }
 }

@@ -17,4 +17,11 @@ public record Padding(int width, int height, int color) implements Serializable 
         }
         color &= 0xFFFFFF;
     }
+
+    /** This box, or when it is larger than {@code boxW x boxH} the largest box of the same shape inside that. */
+    public Padding within(int boxW, int boxH) {
+        if (width <= boxW && height <= boxH) return this;
+        double f = Math.min((double) boxW / width, (double) boxH / height);
+        return new Padding(Math.max(1, (int) Math.round(width * f)), Math.max(1, (int) Math.round(height * f)), color);
+    }
 }

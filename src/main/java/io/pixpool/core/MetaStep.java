@@ -113,6 +113,7 @@ final class MetaStep {
     OutputStream wrap(OutputStream out, int width, int height) {
         if (target == OutputFormat.JPG) return MetadataWriter.jpeg(out, extras(width, height));
         if (target == OutputFormat.PNG) return MetadataWriter.png(out, extras(width, height));
+        if (target == OutputFormat.WEBP) return webp(out, width, height);
         return out;
     }
 
@@ -121,7 +122,26 @@ final class MetaStep {
      * budget is the target minus this). Call after {@link #decode}, which decides whether a profile goes in.
      */
     int extraBytes(int width, int height) {
+        if (target == OutputFormat.WEBP) {
+            int n = WebpMetadataWriter.chunks(keptExif(width, height), keptXmp()).length;
+            return n == 0 ? 0 : n + WebpMetadataWriter.VP8X_BYTES;
+        }
         return target == OutputFormat.JPG || target == OutputFormat.PNG ? extras(width, height).length : 0;
+    }
+
+    /** WebP: EXIF and XMP chunks after the image (WebP has no IPTC; the profile is converted to sRGB). */
+    private OutputStream webp(OutputStream out, int width, int height) {
+        return WebpMetadataWriter.wrap(out, keptExif(width, height), keptXmp(), width, height);
+    }
+
+    private byte[] keptExif(int width, int height) {
+        if (spec.metadata() == MetadataPolicy.STRIP || meta.exif() == null) return null;
+        return exif(width, height, spec.metadata() == MetadataPolicy.STRIP_GPS);
+    }
+
+    private byte[] keptXmp() {
+        if (spec.metadata() == MetadataPolicy.STRIP || meta.xmp() == null) return null;
+        return XmpEditor.edit(meta.xmp(), spec.metadata() == MetadataPolicy.STRIP_GPS);
     }
 
     /** The segments (JPEG) or chunks (PNG) inserted into the output. */

@@ -132,7 +132,7 @@ final class SettingsPane {
                 model.conflictProperty(), "What to do when an output file with that name already exists"));
 
         section("More outputs");
-        wide(new OutputExtrasPane(model.outputs(), model.formatProperty(), validation).node());
+        new OutputExtrasPane(model.outputs(), model.formatProperty(), validation).build(this::add);
 
         section("Metadata");
         for (MetadataSection.Row r : new MetadataSection(model.metadata()).rows()) add(r.label(), r.control());

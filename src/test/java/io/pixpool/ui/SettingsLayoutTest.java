@@ -39,6 +39,30 @@ class SettingsLayoutTest {
         return fxGet(() -> n.localToScene(n.getBoundsInLocal()).getMinY());
     }
 
+    private static double left(FxRobot robot, String id) {
+        Node n = robot.lookup(id).query();
+        return fxGet(() -> n.localToScene(n.getBoundsInLocal()).getMinX());
+    }
+
+    /**
+     * Found by QA on the screenshots: the "More outputs" rows had their own label column, so their fields and
+     * switches started 28 px left of every other row's; and "Up to KB" looked usable with PNG output.
+     */
+    @Test
+    void moreOutputsRowsLineUpAndUpToKbFollowsTheFormat(FxRobot robot) {
+        assertThat(left(robot, "#alsoSizes")).isEqualTo(left(robot, "#width"));
+        assertThat(left(robot, "#skipIfLarger")).isEqualTo(left(robot, "#upscale"));
+        javafx.scene.control.TextField maxKb = robot.lookup("#maxKb").queryAs(javafx.scene.control.TextField.class);
+        for (io.pixpool.core.OutputFormat f : io.pixpool.core.OutputFormat.values()) {
+            fx(() -> vm.settings().formatProperty().set(f));
+            boolean lossy = f == io.pixpool.core.OutputFormat.JPG || f == io.pixpool.core.OutputFormat.SAME
+                    || f == io.pixpool.core.OutputFormat.WEBP;
+            assertThat(fxGet(maxKb::isDisabled)).as(f.id()).isEqualTo(!lossy);
+        }
+        fx(() -> vm.settings().outputs().webpLosslessProperty().set(true));
+        assertThat(fxGet(maxKb::isDisabled)).as("lossless WebP").isTrue();
+    }
+
     /**
      * Found by QA on the screenshots: with the watermark text switched off there was a 42 px hole between "Text"
      * and "Logo" (and 30 px before "Frame"): the grid's gap was added for each hidden row.

@@ -174,7 +174,7 @@ public final class ImagePipeline {
         img = p.orientation().apply(img);
         img = Resizer.cropCentre(img, p.target().width(), p.target().height());
         img = meta.toOutputColours(img);
-        return Decorator.apply(Filters.apply(img, r.filters()), r);
+        return Decorator.apply(Filters.apply(img, r.filters()), r, meta.keptProfile());
     }
 
     /** Encodes into a new temp file in {@code dir}; on failure nothing is left behind. */

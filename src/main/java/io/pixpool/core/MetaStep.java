@@ -105,6 +105,11 @@ final class MetaStep {
         return ColourConverter.toSrgb(img, profile);
     }
 
+    /** The profile the output's pixels are in when it is kept and embedded (not sRGB), else null. */
+    ICC_Profile keptProfile() {
+        return profile != null && inProfileSpace && embedsProfile() ? profile : null;
+    }
+
     private boolean embedsProfile() {
         return spec.color() == ColorPolicy.KEEP_PROFILE && (target == OutputFormat.JPG || target == OutputFormat.PNG);
     }

@@ -20,9 +20,10 @@ final class Outputs {
     }
 
     /**
-     * The recipe for one output: the main one's with the output's size. A variant's padding box is shrunk (keeping
-     * its shape) to fit inside the variant's own box, so {@code --also 320} with {@code --pad box} (or 1080x1080)
-     * is a 320x320 letterbox, not a small picture on a canvas the size of the main output.
+     * The recipe for one output: the main one's with the output's size. A variant's padding box is scaled (keeping
+     * its shape) to fit the variant's own box, so {@code --also 320} with {@code --pad box} (or 1080x1080) is a
+     * 320x320 letterbox, not a small picture on a canvas the size of the main output (nor a 1600 px variant shrunk
+     * into a 200 px box).
      */
     static Recipe recipe(Recipe r, OutputVariant v, boolean main) {
         Recipe rv = r.withResize(v.resize());
@@ -38,7 +39,7 @@ final class Outputs {
             case FIT, FILL, EXACT, HEIGHT -> s.height();
             default -> Integer.MAX_VALUE;
         };
-        return rv.withDecoration(r.decoration().withPad(pad.within(boxW, boxH)));
+        return rv.withDecoration(r.decoration().withPad(pad.scaledToFit(boxW, boxH)));
     }
 
     /** Two outputs of one source may not get the same file name (the second would replace or rename the first). */

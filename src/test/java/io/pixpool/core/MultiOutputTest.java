@@ -86,6 +86,14 @@ class MultiOutputTest {
         assertThat(thumb.getWidth()).isEqualTo(328);
         assertThat(thumb.getRGB(164, 20) & 0xFFFFFF).isEqualTo(0x00FF00); // letterbox above the 320x213 picture
         assertThat(thumb.getRGB(10, 164) & 0xFFFFFF).isNotEqualTo(0x00FF00); // the picture spans the full width
+
+        // and a variant larger than the main output gets a larger box, not the main one's
+        Recipe small = r.withResize(ResizeSpec.fit(200, 200))
+                .withDecoration(r.decoration().withPad(new Padding(200, 200, 0x00FF00))).withOutput(r.output().withOptions(
+                OutputOptions.defaults().withVariants(List.of(new OutputVariant(ResizeSpec.longEdge(900), "{name}-900")))));
+        EncodedImage big = Jobs.process(src, dir.resolve("big"), small);
+        assertThat(big.all()).extracting(EncodedImage::width).containsExactly(208, 908);
+        assertThat(big.all()).extracting(EncodedImage::height).containsExactly(208, 908);
     }
 
     @Test

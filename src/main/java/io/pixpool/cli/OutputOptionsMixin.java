@@ -43,6 +43,11 @@ final class OutputOptionsMixin {
         SizeTarget target = SizeTarget.none().withSkipIfLarger(skipIfLarger);
         if (maxKb != null) {
             if (maxKb < 1) throw new UsageException("--max-kb: must be at least 1, was " + maxKb);
+            OutputFormat f = out.format();
+            if (f != OutputFormat.JPG && f != OutputFormat.SAME && (f != OutputFormat.WEBP || webpLossless)) {
+                throw new UsageException("--max-kb: only JPEG and lossy WebP have a quality to lower; "
+                        + (f == OutputFormat.WEBP ? "--webp-lossless" : "--format " + f.id()) + " would ignore it");
+            }
             try {
                 target = target.withMaxKilobytes(maxKb);
             } catch (IllegalArgumentException e) {

@@ -13,8 +13,8 @@ import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 
 /**
- * Converts an INT_RGB/ARGB image whose values are in an RGB ICC colour space to sRGB, with the JDK's colour
- * management (LittleCMS). Alpha is kept as it is. Meant for the resized image, where it is cheap.
+ * Converts an INT_RGB/ARGB image whose values are in an RGB ICC colour space to sRGB (and sRGB values into such a
+ * space), with the JDK's colour management (LittleCMS). Alpha is kept as it is. Meant for the resized image, where it is cheap.
  */
 final class ColourConverter {
 
@@ -22,6 +22,22 @@ final class ColourConverter {
     }
 
     static BufferedImage toSrgb(BufferedImage img, ICC_Profile source) {
+        return convert(img, new ICC_ColorSpace(source), ColorSpace.getInstance(ColorSpace.CS_sRGB));
+    }
+
+    /** The other way: sRGB values (e.g. a watermark logo) into the RGB space of {@code target}. */
+    static BufferedImage fromSrgb(BufferedImage img, ICC_Profile target) {
+        return convert(img, ColorSpace.getInstance(ColorSpace.CS_sRGB), new ICC_ColorSpace(target));
+    }
+
+    /** One 0xRRGGBB sRGB colour in the RGB space of {@code target}. */
+    static int fromSrgb(int rgb, ICC_Profile target) {
+        BufferedImage one = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        one.setRGB(0, 0, rgb);
+        return fromSrgb(one, target).getRGB(0, 0) & 0xFFFFFF;
+    }
+
+    private static BufferedImage convert(BufferedImage img, ColorSpace from, ColorSpace to) {
         BufferedImage src = Pixels.plain(img);
         int w = src.getWidth();
         int h = src.getHeight();
@@ -33,8 +49,8 @@ final class ColourConverter {
             rgb[j + 1] = (byte) (p >> 8);
             rgb[j + 2] = (byte) p;
         }
-        BufferedImage in = rgbBytes(new ICC_ColorSpace(source), rgb, w, h);
-        BufferedImage out = rgbBytes(ColorSpace.getInstance(ColorSpace.CS_sRGB), new byte[rgb.length], w, h);
+        BufferedImage in = rgbBytes(from, rgb, w, h);
+        BufferedImage out = rgbBytes(to, new byte[rgb.length], w, h);
         new ColorConvertOp(null).filter(in, out);
         byte[] conv = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
         BufferedImage dst = new BufferedImage(w, h, src.getType());

@@ -4,6 +4,7 @@ import java.awt.AlphaComposite;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.color.ICC_Profile;
 import java.awt.RenderingHints;
 import java.awt.font.TextLayout;
 import java.awt.geom.Rectangle2D;
@@ -21,8 +22,17 @@ final class Decorator {
     }
 
     static BufferedImage apply(BufferedImage img, Recipe r) throws ImageException {
+        return apply(img, r, null);
+    }
+
+    /**
+     * @param space the RGB profile the image's values are in when it is kept (not converted to sRGB), else null:
+     *              the colours and the logo (given in sRGB) are converted into it, so they look as chosen
+     */
+    static BufferedImage apply(BufferedImage img, Recipe r, ICC_Profile space) throws ImageException {
         Decoration d = r.decoration();
         if (d.isNone()) return img;
+        if (space != null) d = inSpace(d, space);
         int w = d.width(img.getWidth());
         int h = d.height(img.getHeight());
         long pixels = (long) w * h;
@@ -46,12 +56,24 @@ final class Decorator {
             g.translate(b, b);
             g.clipRect(0, 0, iw, ih);
             place(g, src, d.pad(), iw, ih, r.quality());
-            if (d.image() != null) drawImage(g, d.image(), iw, ih, r.quality());
+            if (d.image() != null) drawImage(g, d.image(), iw, ih, r.quality(), space);
             if (d.text() != null) drawText(g, d.text(), iw, ih);
         } finally {
             g.dispose();
         }
         return out;
+    }
+
+    /** The decoration with its sRGB colours expressed in {@code space}. */
+    private static Decoration inSpace(Decoration d, ICC_Profile space) {
+        if (d.pad() != null) {
+            d = d.withPad(new Padding(d.pad().width(), d.pad().height(), ColourConverter.fromSrgb(d.pad().color(), space)));
+        }
+        if (d.border() != null) {
+            d = d.withBorder(new Border(d.border().width(), ColourConverter.fromSrgb(d.border().color(), space)));
+        }
+        if (d.text() != null) d = d.withText(d.text().withColor(ColourConverter.fromSrgb(d.text().color(), space)));
+        return d;
     }
 
     private static void quality(Graphics2D g) {
@@ -88,8 +110,10 @@ final class Decorator {
         return (int) Math.round(percent / 100 * Math.min(w, h));
     }
 
-    private static void drawImage(Graphics2D g, ImageMark m, int w, int h, ScaleQuality q) throws ImageException {
+    private static void drawImage(Graphics2D g, ImageMark m, int w, int h, ScaleQuality q, ICC_Profile space)
+            throws ImageException {
         BufferedImage logo = MarkImages.load(m.file());
+        if (space != null) logo = ColourConverter.fromSrgb(logo, space);
         int mw = Math.max(1, (int) Math.round(m.scalePercent() / 100 * w));
         int mh = Math.max(1, (int) Math.round((double) logo.getHeight() * mw / logo.getWidth()));
         BufferedImage scaled = Resizer.scale(logo, mw, mh, q);

@@ -65,14 +65,17 @@ public final class ImagePipeline {
             int step = Integer.MAX_VALUE;
             long largest = 0;
             Plan biggest = null;
-            for (OutputVariant v : Outputs.of(r)) {
-                Plan plan = plan(dec, job.source(), r.withResize(v.resize()));
-                TargetSize fin = r.decoration().around(plan.target().turned(Filters.quarterTurn(r.filters())));
+            List<OutputVariant> variants = Outputs.of(r);
+            for (int i = 0; i < variants.size(); i++) {
+                OutputVariant v = variants.get(i);
+                Recipe rv = Outputs.recipe(r, v, i == 0);
+                Plan plan = plan(dec, job.source(), rv);
+                TargetSize fin = rv.decoration().around(plan.target().turned(Filters.quarterTurn(r.filters())));
                 String name = NamePattern.render(v.namePattern(), sourceName, fin.width(), fin.height(),
                         job.counter(), fmt.extension());
                 boolean exists = out.onConflict() == ConflictPolicy.SKIP
                         && Files.exists(job.outputDir().resolve(name), LinkOption.NOFOLLOW_LINKS);
-                outputs.add(new Output(plan, fin, name, exists));
+                outputs.add(new Output(rv, plan, fin, name, exists));
                 if (!exists) {
                     step = Math.min(step, plan.step());
                     long pixels = (long) plan.target().width() * plan.target().height();
@@ -101,7 +104,7 @@ public final class ImagePipeline {
                             o.size().width(), o.size().height(), sourceBytes, 0));
                     continue;
                 }
-                BufferedImage img = render(decoded, geometry, p, r, meta);
+                BufferedImage img = render(decoded, geometry, p, o.recipe(), meta);
                 if (i == lastRendered) decoded = null; // the last encode gets the decoded pixels' memory back
                 SizedWrite.Written w = SizedWrite.write(img, fmt, out, sourceBytes,
                         meta.extraBytes(img.getWidth(), img.getHeight()),
@@ -116,8 +119,8 @@ public final class ImagePipeline {
         return results.get(0).withVariants(results.subList(1, results.size()));
     }
 
-    /** One output of a job: its plan (sizes), final size, file name, and whether SKIP found it existing. */
-    private record Output(Plan plan, TargetSize size, String name, boolean exists) {
+    /** One output of a job: its recipe, plan (sizes), final size, file name, and whether SKIP found it existing. */
+    private record Output(Recipe recipe, Plan plan, TargetSize size, String name, boolean exists) {
     }
 
     /** Decodes and transforms the source without writing anything (also used for the window's preview). */
@@ -194,7 +197,7 @@ public final class ImagePipeline {
         img = p.orientation().apply(img);
         img = Resizer.cropCentre(img, p.target().width(), p.target().height());
         img = meta.toOutputColours(img);
-        return Decorator.apply(Filters.apply(img, r.filters()), r);
+        return Decorator.apply(Filters.apply(img, r.filters()), r, meta.keptProfile());
     }
 
     /** Encodes into a new temp file in {@code dir}; on failure nothing is left behind. */

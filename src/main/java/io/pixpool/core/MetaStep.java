@@ -115,6 +115,11 @@ final class MetaStep {
         return ColourConverter.toSrgb(img, profile);
     }
 
+    /** The profile the output's pixels are in when it is kept and embedded (not sRGB), else null. */
+    ICC_Profile keptProfile() {
+        return profile != null && inProfileSpace && embedsProfile() ? profile : null;
+    }
+
     private boolean embedsProfile() {
         return spec.color() == ColorPolicy.KEEP_PROFILE && (target == OutputFormat.JPG || target == OutputFormat.PNG);
     }
@@ -123,6 +128,7 @@ final class MetaStep {
     OutputStream wrap(OutputStream out, int width, int height) {
         if (target == OutputFormat.JPG) return MetadataWriter.jpeg(out, extras(width, height));
         if (target == OutputFormat.PNG) return MetadataWriter.png(out, extras(width, height));
+        if (target == OutputFormat.WEBP) return webp(out, width, height);
         return out;
     }
 
@@ -131,7 +137,26 @@ final class MetaStep {
      * budget is the target minus this). Call after {@link #decode}, which decides whether a profile goes in.
      */
     int extraBytes(int width, int height) {
+        if (target == OutputFormat.WEBP) {
+            int n = WebpMetadataWriter.chunks(keptExif(width, height), keptXmp()).length;
+            return n == 0 ? 0 : n + WebpMetadataWriter.VP8X_BYTES;
+        }
         return target == OutputFormat.JPG || target == OutputFormat.PNG ? extras(width, height).length : 0;
+    }
+
+    /** WebP: EXIF and XMP chunks after the image (WebP has no IPTC; the profile is converted to sRGB). */
+    private OutputStream webp(OutputStream out, int width, int height) {
+        return WebpMetadataWriter.wrap(out, keptExif(width, height), keptXmp(), width, height);
+    }
+
+    private byte[] keptExif(int width, int height) {
+        if (spec.metadata() == MetadataPolicy.STRIP || meta.exif() == null) return null;
+        return exif(width, height, spec.metadata() == MetadataPolicy.STRIP_GPS);
+    }
+
+    private byte[] keptXmp() {
+        if (spec.metadata() == MetadataPolicy.STRIP || meta.xmp() == null) return null;
+        return XmpEditor.edit(meta.xmp(), spec.metadata() == MetadataPolicy.STRIP_GPS);
     }
 
     /** The segments (JPEG) or chunks (PNG) inserted into the output. */

@@ -17,4 +17,16 @@ public record Padding(int width, int height, int color) implements Serializable 
         }
         color &= 0xFFFFFF;
     }
+
+    /**
+     * This box's shape scaled (up or down) to the largest that fits {@code boxW x boxH}; a side of
+     * {@code Integer.MAX_VALUE} does not limit. This box itself when neither side limits.
+     */
+    public Padding scaledToFit(int boxW, int boxH) {
+        double f = Math.min(boxW == Integer.MAX_VALUE ? Double.MAX_VALUE : (double) boxW / width,
+                boxH == Integer.MAX_VALUE ? Double.MAX_VALUE : (double) boxH / height);
+        if (f == Double.MAX_VALUE || f == 1) return this;
+        return new Padding(Math.max(1, Math.min(ResizeSpec.MAX_SIDE, (int) Math.round(width * f))),
+                Math.max(1, Math.min(ResizeSpec.MAX_SIDE, (int) Math.round(height * f))), color);
+    }
 }

@@ -38,7 +38,9 @@ final class SizedWrite {
         SizeTarget target = spec.options().sizeTarget();
         boolean lossy = isLossy(fmt, spec);
         OutputSpec chosen = spec;
-        if (lossy && target.hasLimit()) {
+        // when the kept metadata alone is over the limit no quality can help: keep the asked quality, say why
+        boolean metadataTooBig = lossy && target.hasLimit() && reserved >= target.maxBytes();
+        if (lossy && target.hasLimit() && !metadataTooBig) {
             chosen = spec.withQuality(highestFitting(img, fmt, spec, target.maxBytes() - reserved));
         }
         Path tmp = writer.write(chosen);
@@ -53,10 +55,11 @@ final class SizedWrite {
             deleteQuietly(tmp, e);
             throw new ImageException("cannot write output: " + IoReasons.reason(e), e);
         }
-        String note = lossy && target.hasLimit() && bytes > target.maxBytes()
-                ? String.format(Locale.ROOT, "could not reach %d KB (quality %d gives %d KB)", target.maxKilobytes(),
-                        chosen.jpegQuality(), (bytes + 1023) / 1024)
-                : "";
+        String note = !(lossy && target.hasLimit() && bytes > target.maxBytes()) ? ""
+                : metadataTooBig ? String.format(Locale.ROOT, "could not reach %d KB: the kept metadata alone is %d KB"
+                        + " (strip it to reach the size)", target.maxKilobytes(), (reserved + 1023) / 1024)
+                : String.format(Locale.ROOT, "could not reach %d KB (quality %d gives %d KB)", target.maxKilobytes(),
+                        chosen.jpegQuality(), (bytes + 1023) / 1024);
         return new Written(tmp, bytes, lossy ? chosen.jpegQuality() : 0, note);
     }
 

@@ -1,18 +1,15 @@
 package io.pixpool.ui;
 
 import io.pixpool.core.OutputFormat;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
-import javafx.geometry.HPos;
 import javafx.scene.Node;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
 import org.controlsfx.control.ToggleSwitch;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
@@ -24,20 +21,18 @@ import org.controlsfx.validation.Validator;
  */
 final class OutputExtrasPane {
 
-    private final GridPane grid = new GridPane();
-    private int row;
+    private final OutputExtrasModel model;
+    private final ObjectProperty<OutputFormat> format;
+    private final ValidationSupport validation;
 
     OutputExtrasPane(OutputExtrasModel model, ObjectProperty<OutputFormat> format, ValidationSupport validation) {
-        grid.setHgap(8);
-        grid.setVgap(6);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setHalignment(HPos.RIGHT);
-        labels.setMinWidth(Control.USE_PREF_SIZE);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        fields.setFillWidth(true);
-        grid.getColumnConstraints().addAll(labels, fields);
+        this.model = model;
+        this.format = format;
+        this.validation = validation;
+    }
 
+    /** Adds the rows through the settings panel's {@code add} (a labelled row), so they line up with the others. */
+    void build(BiFunction<String, Node, Label> add) {
         TextField also = new TextField();
         also.setId("alsoSizes");
         also.setPromptText("e.g. 800, 200x200:{name}-thumb");
@@ -45,13 +40,13 @@ final class OutputExtrasPane {
         also.setTooltip(new Tooltip("Further outputs of every file, written in the same pass from one decode,"
                 + " separated by commas: N = long edge, WxH = fit inside; ':PATTERN' names it (default {name}-N)"));
         validation.registerValidator(also, false, check(OutputExtrasSettings::alsoProblem));
-        add("More sizes", also);
+        add.apply("More sizes", also);
 
         ToggleSwitch skip = new ToggleSwitch();
         skip.setId("skipIfLarger");
         skip.selectedProperty().bindBidirectional(model.skipIfLargerProperty());
         skip.setTooltip(new Tooltip("On: an output that would be larger than its source file is not written"));
-        add("Skip if larger", skip);
+        add.apply("Skip if larger", skip);
 
         TextField maxKb = new TextField();
         maxKb.setId("maxKb");
@@ -61,25 +56,20 @@ final class OutputExtrasPane {
         maxKb.setTooltip(new Tooltip("JPEG and lossy WebP: the highest quality (up to the quality above) whose file"
                 + " fits in this many KB is chosen; empty = no limit"));
         validation.registerValidator(maxKb, false, check(OutputExtrasSettings::maxKbProblem));
-        add("Up to KB", maxKb);
+        // as on the command line: only JPEG and lossy WebP have a quality to lower
+        maxKb.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+            OutputFormat f = format.get();
+            return f != OutputFormat.JPG && f != OutputFormat.SAME
+                    && (f != OutputFormat.WEBP || model.webpLosslessProperty().get());
+        }, format, model.webpLosslessProperty()));
+        add.apply("Up to KB", maxKb);
 
         ToggleSwitch lossless = new ToggleSwitch();
         lossless.setId("webpLossless");
         lossless.selectedProperty().bindBidirectional(model.webpLosslessProperty());
         lossless.setTooltip(new Tooltip("WebP: lossless (exact pixels, larger) instead of lossy at the quality above"));
         lossless.disableProperty().bind(Bindings.createBooleanBinding(() -> format.get() != OutputFormat.WEBP, format));
-        add("WebP lossless", lossless);
-    }
-
-    Node node() {
-        return grid;
-    }
-
-    private void add(String label, Node control) {
-        Label l = new Label(label);
-        l.setLabelFor(control);
-        grid.add(l, 0, row);
-        grid.add(control, 1, row++);
+        add.apply("WebP lossless", lossless);
     }
 
     private static Validator<String> check(Function<String, String> problem) {

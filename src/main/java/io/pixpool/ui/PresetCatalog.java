@@ -57,7 +57,8 @@ final class PresetCatalog {
 
     /**
      * A shipped recipe as window settings: size, quality, filters, format and name from the recipe; the output
-     * folder, conflict policy and worker count stay; watermark, pad and border are switched as the recipe has them.
+     * folder, conflict policy, worker count and the metadata and colour choice stay (a size preset must not publish
+     * camera data or location the user chose to strip); watermark, pad and border are switched as the recipe has them.
      */
     static UiSettings apply(Recipe r, UiSettings current) {
         ResizeSpec z = r.resize();
@@ -68,6 +69,6 @@ final class PresetCatalog {
                 m == ResizeMode.PERCENT ? String.format(Locale.ROOT, "%s", z.percent()) : current.percent(),
                 z.upscale(), r.quality(), r.filters(), r.output().format(), r.output().jpegQuality(),
                 r.output().namePattern(), current.outputFolder(), current.conflict(), current.workers(),
-                OutputExtrasSettings.defaults(), current.look().following(r.decoration()), r.metadata());
+                OutputExtrasSettings.defaults(), current.look().following(r.decoration()), current.metadata());
     }
 }

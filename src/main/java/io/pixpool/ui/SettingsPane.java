@@ -39,6 +39,8 @@ import org.controlsfx.validation.Validator;
  */
 final class SettingsPane {
 
+    /** The space above each row. */
+    private static final Insets ROW_GAP = new Insets(6, 0, 0, 0);
     private final GridPane grid = new GridPane();
     private final SettingsModel model;
     private final ValidationSupport validation = new ValidationSupport();
@@ -51,7 +53,9 @@ final class SettingsPane {
         this.model = vm.settings();
         grid.getStyleClass().add("settings-pane");
         grid.setHgap(8);
-        grid.setVgap(6);
+        // no grid gap: a gap is added for every row, also the hidden ones (a switched-off watermark's seven rows
+        // left a 42 px hole); each shown row gets its own top margin instead (a hidden row has none)
+        grid.setVgap(0);
         grid.setPadding(new Insets(4, 10, 10, 10));
         ColumnConstraints labels = new ColumnConstraints();
         labels.setHalignment(HPos.RIGHT);
@@ -93,7 +97,7 @@ final class SettingsPane {
                 "Resampling quality: 'high quality' shrinks in steps and looks good; 'fast' is quicker"));
 
         section("Filters");
-        grid.add(new FilterListEditor(model.filters()).node(), 0, row++, 2, 1);
+        wide(new FilterListEditor(model.filters()).node());
 
         new LookSection(model, validation, window).build(this::section, this::add);
 
@@ -128,7 +132,7 @@ final class SettingsPane {
                 model.conflictProperty(), "What to do when an output file with that name already exists"));
 
         section("More outputs");
-        grid.add(new OutputExtrasPane(model.outputs(), model.formatProperty(), validation).node(), 0, row++, 2, 1);
+        new OutputExtrasPane(model.outputs(), model.formatProperty(), validation).build(this::add);
 
         section("Metadata");
         for (MetadataSection.Row r : new MetadataSection(model.metadata()).rows()) add(r.label(), r.control());
@@ -177,12 +181,20 @@ final class SettingsPane {
         Label l = new Label(title);
         l.getStyleClass().add("section-title");
         GridPane.setHalignment(l, HPos.LEFT);
-        grid.add(l, 0, row++, 2, 1);
+        wide(l);
+    }
+
+    /** A node across both columns, on its own row. */
+    private void wide(Node n) {
+        GridPane.setMargin(n, ROW_GAP);
+        grid.add(n, 0, row++, 2, 1);
     }
 
     private Label add(String label, Node control) {
         Label l = new Label(label);
         l.setLabelFor(control);
+        GridPane.setMargin(l, ROW_GAP);
+        GridPane.setMargin(control, ROW_GAP);
         grid.add(l, 0, row);
         grid.add(control, 1, row++);
         return l;

@@ -173,6 +173,12 @@ class OutputsEndToEndTest {
         assertThat(err()).contains("main name pattern");
         assertThat(run("--max-kb", "0", "--out", tmp.toString(), "x.jpg")).isEqualTo(2);
         assertThat(err()).contains("--max-kb: must be at least 1");
+        // found by QA: --max-kb with an output format it cannot apply to was silently ignored (exit 0)
+        assertThat(run("--max-kb", "100", "--format", "png", "--out", tmp.toString(), "x.jpg")).isEqualTo(2);
+        assertThat(err()).contains("--max-kb: only JPEG and lossy WebP").contains("--format png would ignore it");
+        assertThat(run("--max-kb", "100", "--format", "webp", "--webp-lossless", "--out", tmp.toString(), "x.jpg"))
+                .isEqualTo(2);
+        assertThat(err()).contains("--webp-lossless would ignore it");
     }
 
     @Test

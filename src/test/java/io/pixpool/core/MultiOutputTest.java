@@ -68,6 +68,35 @@ class MultiOutputTest {
     }
 
     @Test
+    void eachVariantIsPaddedToItsOwnBoxNotTheMainOne() throws Exception {
+        // Found by QA: --preset instagram --pad box --also 320 wrote a 1080x1080 canvas with a 320 px picture in it
+        Path src = TestImages.write(io.pixpool.testing.TestImages.pattern(1200, 800, 2), "png", dir.resolve("w.png"));
+        OutputOptions o = OutputOptions.defaults().withVariants(List.of(
+                new OutputVariant(ResizeSpec.longEdge(320), "{name}-320"),
+                new OutputVariant(ResizeSpec.fit(400, 200), "{name}-wide")));
+        Recipe r = Recipe.defaults().withResize(ResizeSpec.fit(1080, 1080))
+                .withOutput(OutputSpec.defaults().withFormat(OutputFormat.PNG).withOptions(o))
+                .withDecoration(Decoration.none().withPad(new Padding(1080, 1080, 0x00FF00)).withBorder(new Border(4, 0)));
+        EncodedImage e = Jobs.process(src, dir.resolve("out"), r);
+
+        assertThat(e.all()).extracting(EncodedImage::width).containsExactly(1088, 328, 208);
+        assertThat(e.all()).extracting(EncodedImage::height).containsExactly(1088, 328, 208);
+        List<Path> placed = placeAll(e, dir.resolve("out"), ConflictPolicy.RENAME, src);
+        BufferedImage thumb = TestImages.read(placed.get(1));
+        assertThat(thumb.getWidth()).isEqualTo(328);
+        assertThat(thumb.getRGB(164, 20) & 0xFFFFFF).isEqualTo(0x00FF00); // letterbox above the 320x213 picture
+        assertThat(thumb.getRGB(10, 164) & 0xFFFFFF).isNotEqualTo(0x00FF00); // the picture spans the full width
+
+        // and a variant larger than the main output gets a larger box, not the main one's
+        Recipe small = r.withResize(ResizeSpec.fit(200, 200))
+                .withDecoration(r.decoration().withPad(new Padding(200, 200, 0x00FF00))).withOutput(r.output().withOptions(
+                OutputOptions.defaults().withVariants(List.of(new OutputVariant(ResizeSpec.longEdge(900), "{name}-900")))));
+        EncodedImage big = Jobs.process(src, dir.resolve("big"), small);
+        assertThat(big.all()).extracting(EncodedImage::width).containsExactly(208, 908);
+        assertThat(big.all()).extracting(EncodedImage::height).containsExactly(208, 908);
+    }
+
+    @Test
     void skipPolicySkipsOnlyTheOutputsThatExist() throws Exception {
         Path src = TestImages.write(io.pixpool.testing.TestImages.pattern(900, 600, 1), "png", dir.resolve("s.png"));
         Path out = Files.createDirectories(dir.resolve("out"));

@@ -53,6 +53,11 @@ public final class WindowScreenshot {
             vm.settings().namePatternProperty().set("{name}-{w}x{h}");
             vm.settings().filters().add(FilterKind.SHARPEN);
             vm.settings().filters().add(FilterKind.CONTRAST);
+            vm.settings().look().textOnProperty().set(true);
+            vm.settings().look().textProperty().set("\u00A9 2026 Pixpool");
+            vm.settings().look().textSizeProperty().set(6);
+            vm.settings().look().textOpacityProperty().set(70);
+            vm.settings().outputs().alsoProperty().set("400");
             @SuppressWarnings("unchecked")
             TableView<FileRow> table = (TableView<FileRow>) stage.getScene().lookup("#fileTable");
             vm.addPaths(List.of(Path.of(args.get(2)))).thenRun(() -> {

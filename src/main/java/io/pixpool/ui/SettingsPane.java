@@ -99,8 +99,6 @@ final class SettingsPane {
         section("Filters");
         wide(new FilterListEditor(model.filters()).node());
 
-        new LookSection(model, validation, window).build(this::section, this::add);
-
         section("Output");
         ComboBox<OutputFormat> format = combo("format", OutputFormat.values(),
                 f -> f == OutputFormat.SAME ? "same as source" : f.id().toUpperCase(java.util.Locale.ROOT),
@@ -136,6 +134,9 @@ final class SettingsPane {
 
         section("Metadata");
         for (MetadataSection.Row r : new MetadataSection(model.metadata()).rows()) add(r.label(), r.control());
+
+        // decorations come after what most jobs set (size, format, folder); they are off unless switched on
+        new LookSection(model, validation, window).build(this::section, this::add);
 
         section("Workers");
         int max = UiSettings.maxWorkers();

@@ -86,4 +86,14 @@ class SettingsLayoutTest {
         assertThat(top(robot, "#logoOn") - top(robot, "#watermarkOn")).as("seven text rows shown")
                 .isGreaterThan(6 * pitch);
     }
+
+    /** What most jobs set (size, format, folder) comes before the decorations, which are off unless switched on. */
+    @Test
+    void sectionsRunFromSizeToOutputBeforeTheDecorations(FxRobot robot) {
+        java.util.List<String> titles = fxGet(() -> robot.lookup(".section-title").queryAll().stream()
+                .sorted(java.util.Comparator.comparingDouble(n -> n.localToScene(n.getBoundsInLocal()).getMinY()))
+                .map(n -> ((javafx.scene.control.Label) n).getText()).toList());
+        assertThat(titles).containsSubsequence("Size", "Filters", "Output", "More outputs", "Metadata", "Watermark",
+                "Frame", "Workers");
+    }
 }

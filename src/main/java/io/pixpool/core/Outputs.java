@@ -26,10 +26,11 @@ final class Outputs {
      * into a 200 px box).
      */
     static Recipe recipe(Recipe r, OutputVariant v, boolean main) {
-        Recipe rv = r.withResize(v.resize());
+        if (main) return r.withResize(v.resize());
+        ResizeSpec s = followCrop(r.resize(), v.resize());
+        Recipe rv = r.withResize(s);
         Padding pad = r.decoration().pad();
-        if (main || pad == null) return rv;
-        ResizeSpec s = v.resize();
+        if (pad == null) return rv;
         int boxW = switch (s.mode()) {
             case LONG_EDGE, FIT, FILL, EXACT, WIDTH -> s.width();
             default -> Integer.MAX_VALUE;
@@ -40,6 +41,32 @@ final class Outputs {
             default -> Integer.MAX_VALUE;
         };
         return rv.withDecoration(r.decoration().withPad(pad.scaledToFit(boxW, boxH)));
+    }
+
+    /**
+     * A variant of a main output that crops (FILL) or stretches (EXACT) to a box does the same with its own box, so
+     * {@code --fill 1080x1080 --also 320} gives a 320x320 square too: a plain size {@code N} is the main box's shape
+     * scaled so its long side is N, and {@code WxH} is that box. Other main modes leave the variant as typed (a long
+     * edge, or fit inside WxH).
+     */
+    static ResizeSpec followCrop(ResizeSpec main, ResizeSpec variant) {
+        ResizeMode m = main.mode();
+        if (m != ResizeMode.FILL && m != ResizeMode.EXACT) return variant;
+        int w;
+        int h;
+        if (variant.mode() == ResizeMode.LONG_EDGE) {
+            int n = variant.width();
+            boolean wide = main.width() >= main.height();
+            w = wide ? n : (int) Math.max(1, Math.round((double) n * main.width() / main.height()));
+            h = wide ? (int) Math.max(1, Math.round((double) n * main.height() / main.width())) : n;
+        } else if (variant.mode() == ResizeMode.FIT) {
+            w = variant.width();
+            h = variant.height();
+        } else {
+            return variant;
+        }
+        ResizeSpec box = m == ResizeMode.FILL ? ResizeSpec.fill(w, h) : ResizeSpec.exact(w, h);
+        return box.withUpscale(variant.upscale());
     }
 
     /** Two outputs of one source may not get the same file name (the second would replace or rename the first). */

@@ -97,6 +97,30 @@ class MultiOutputTest {
     }
 
     @Test
+    void variantsOfACroppedMainOutputAreCroppedToTheirOwnBox() throws Exception {
+        // Found by QA: --preset instagram --also 320 gave a 213x320 picture, not the 320x320 square users expect
+        Path src = TestImages.write(io.pixpool.testing.TestImages.pattern(1200, 800, 2), "png", dir.resolve("f.png"));
+        OutputOptions o = OutputOptions.defaults().withVariants(List.of(
+                new OutputVariant(ResizeSpec.longEdge(320), "{name}-320"),
+                new OutputVariant(ResizeSpec.fit(400, 200), "{name}-banner")));
+        Recipe square = Recipe.defaults().withResize(ResizeSpec.fill(600, 600))
+                .withOutput(OutputSpec.defaults().withFormat(OutputFormat.PNG).withOptions(o));
+        EncodedImage e = Jobs.process(src, dir.resolve("fill"), square);
+        assertThat(e.all()).extracting(EncodedImage::width).containsExactly(600, 320, 400);
+        assertThat(e.all()).extracting(EncodedImage::height).containsExactly(600, 320, 200);
+
+        Recipe wide = square.withResize(ResizeSpec.exact(900, 300));
+        EncodedImage x = Jobs.process(src, dir.resolve("exact"), wide);
+        assertThat(x.all()).extracting(EncodedImage::width).containsExactly(900, 320, 400);
+        assertThat(x.all()).extracting(EncodedImage::height).containsExactly(300, 107, 200);
+
+        // a main output that fits inside its box leaves the variants as typed: long edge, fit inside
+        EncodedImage f = Jobs.process(src, dir.resolve("fit"), square.withResize(ResizeSpec.fit(600, 600)));
+        assertThat(f.all()).extracting(EncodedImage::width).containsExactly(600, 320, 300);
+        assertThat(f.all()).extracting(EncodedImage::height).containsExactly(400, 213, 200);
+    }
+
+    @Test
     void skipPolicySkipsOnlyTheOutputsThatExist() throws Exception {
         Path src = TestImages.write(io.pixpool.testing.TestImages.pattern(900, 600, 1), "png", dir.resolve("s.png"));
         Path out = Files.createDirectories(dir.resolve("out"));

@@ -21,9 +21,10 @@ import java.util.stream.Collectors;
  * 500x500} on the 114-photo corpus (2 cores): the C1 JIT only ({@code -XX:TieredStopAtLevel=1}) 2.5 s wall / 4.4 s
  * CPU against 3.3 s / 5.9 s with the default tiered C1+C2 (C2's compile threads compete with the workers for
  * longer than its better code pays back on a short batch). Tiered with C2's thresholds raised tenfold (only the
- * decoder's and resampler's loops get that hot) costs 2% more than C1 alone at 57 files per worker, but gains 14%
- * at 114 files per worker and 20% at 171 (wall and CPU; its compiled loops run 30% faster), so it is used from
- * {@link #C2_FILES_PER_WORKER} files per worker and for open-ended pools (window, watch), whose workers live long.
+ * decoder's and resampler's loops get that hot; its compiled loops then run 30% faster) measured against C1 only:
+ * 28% more wall time at 57 files per worker, 10% more at 114, 5% more at 171, but 8% less at 500 (1,000 files,
+ * 16.7 s against 18.1 s), so it is used from {@link #C2_FILES_PER_WORKER} files per worker and for open-ended
+ * pools (window, watch), whose workers live long.
  * An AppCDS archive of the worker's classes was measured too (2.52 s against 2.55 s) and is not worth its build
  * step. Extra options for experiments can be given in the system property
  * {@code pixpool.worker.jvmOptions} (space separated, after ours, so they win).
@@ -51,7 +52,7 @@ record WorkerCommand(List<String> command, List<String> jvmOptions) {
     }
 
     /** From this many files per worker on, workers run tiered C1+C2 with raised C2 thresholds (see the class). */
-    static final int C2_FILES_PER_WORKER = 80;
+    static final int C2_FILES_PER_WORKER = 300;
 
     /** The command for this JVM with the given worker heap, for workers with a short batch (C1 JIT only). */
     static WorkerCommand forCurrentProcess(int heapMb) {

@@ -72,7 +72,9 @@ public final class Batch {
     /** Starts the workers and begins dispatching at once; events arrive on {@code listener}. */
     public static Batch start(BatchSettings settings, List<InputFile> inputs, BatchListener listener) {
         Objects.requireNonNull(settings, "settings");
-        return start(settings, inputs, listener, WorkerCommand.forCurrentProcess(settings.workerHeapMb()));
+        int perWorker = (inputs.size() + settings.workers() - 1) / Math.max(1, settings.workers());
+        return start(settings, inputs, listener,
+                WorkerCommand.forCurrentProcess(settings.workerHeapMb(), Math.max(1, perWorker)));
     }
 
     static Batch start(BatchSettings settings, List<InputFile> inputs, BatchListener listener, WorkerCommand command) {
@@ -88,7 +90,7 @@ public final class Batch {
      */
     public static Batch startOpen(BatchSettings settings, BatchListener listener) {
         Objects.requireNonNull(settings, "settings");
-        return startOpen(settings, listener, WorkerCommand.forCurrentProcess(settings.workerHeapMb()));
+        return startOpen(settings, listener, WorkerCommand.forCurrentProcess(settings.workerHeapMb(), 0));
     }
 
     static Batch startOpen(BatchSettings settings, BatchListener listener, WorkerCommand command) {

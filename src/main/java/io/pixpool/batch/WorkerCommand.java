@@ -16,13 +16,17 @@ import java.util.stream.Collectors;
  * the same {@code java} and class path, or the same jpackage launcher, plus the worker JVM options.
  *
  * <p>Worker JVM options: {@code -Xmx<heap>m}, the serial collector (one job at a time needs no parallel GC threads
- * and keeps the footprint small), class data sharing, headless AWT, no perf-data file, and the C1 JIT only
- * ({@code -XX:TieredStopAtLevel=1}). Measured end to end with {@code batch --workers 2 --fit 500x500} on the
- * 114-photo corpus (2 cores, quiet machine): C1 only 2.5 s wall / 4.4 s CPU against 3.3 s / 5.9 s with the default
- * tiered C1+C2, and still ahead at 342 photos (6.2 s against 6.9 s): on 2 cores C2's compile threads compete with
- * the workers for the CPU for longer than its better code pays back. An AppCDS archive of the worker's classes
- * was measured too (2.52 s against 2.55 s) and is not worth its build step. Extra options for experiments can be
- * given in the system property
+ * and keeps the footprint small), class data sharing, headless AWT, no perf-data file, and a JIT chosen by how
+ * many files each worker will get ({@link #jitOptions}). Measured end to end with {@code batch --workers 2 --fit
+ * 500x500} on the 114-photo corpus (2 cores): the C1 JIT only ({@code -XX:TieredStopAtLevel=1}) 2.5 s wall / 4.4 s
+ * CPU against 3.3 s / 5.9 s with the default tiered C1+C2 (C2's compile threads compete with the workers for
+ * longer than its better code pays back on a short batch). Tiered with C2's thresholds raised tenfold (only the
+ * decoder's and resampler's loops get that hot; its compiled loops then run 30% faster) measured against C1 only:
+ * 28% more wall time at 57 files per worker, 10% more at 114, 5% more at 171, but 8% less at 500 (1,000 files,
+ * 16.7 s against 18.1 s), so it is used from {@link #C2_FILES_PER_WORKER} files per worker and for open-ended
+ * pools (window, watch), whose workers live long.
+ * An AppCDS archive of the worker's classes was measured too (2.52 s against 2.55 s) and is not worth its build
+ * step. Extra options for experiments can be given in the system property
  * {@code pixpool.worker.jvmOptions} (space separated, after ours, so they win).
  *
  * <p>An inherited {@code _JAVA_OPTIONS} would override command-line options (the JVM reads it last), so when
@@ -47,12 +51,23 @@ record WorkerCommand(List<String> command, List<String> jvmOptions) {
         if (command.isEmpty()) throw new IllegalArgumentException("empty worker command");
     }
 
-    /** The command for this JVM with the given worker heap. */
+    /** From this many files per worker on, workers run tiered C1+C2 with raised C2 thresholds (see the class). */
+    static final int C2_FILES_PER_WORKER = 300;
+
+    /** The command for this JVM with the given worker heap, for workers with a short batch (C1 JIT only). */
     static WorkerCommand forCurrentProcess(int heapMb) {
+        return forCurrentProcess(heapMb, 1);
+    }
+
+    /**
+     * The command for this JVM with the given worker heap, for workers that will each get about
+     * {@code filesPerWorker} files (0 or less: unknown, an open-ended pool).
+     */
+    static WorkerCommand forCurrentProcess(int heapMb, int filesPerWorker) {
         String appLauncher = System.getProperty("jpackage.app-path");
         String running = ProcessHandle.current().info().command().orElse(null);
         String extra = System.getProperty(EXTRA_OPTIONS_PROPERTY, "");
-        List<String> options = jvmOptions(heapMb, extra);
+        List<String> options = jvmOptions(heapMb, extra, filesPerWorker);
         if (appLauncher != null) {
             return forAppLauncher(appLauncher, options);
         }
@@ -60,10 +75,26 @@ record WorkerCommand(List<String> command, List<String> jvmOptions) {
     }
 
     static List<String> jvmOptions(int heapMb, String extra) {
-        List<String> o = new ArrayList<>(List.of("-Xmx" + heapMb + "m", "-XX:+UseSerialGC", "-Xshare:auto",
-                "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Djava.awt.headless=true"));
+        return jvmOptions(heapMb, extra, 1);
+    }
+
+    static List<String> jvmOptions(int heapMb, String extra, int filesPerWorker) {
+        List<String> o = new ArrayList<>(List.of("-Xmx" + heapMb + "m", "-XX:+UseSerialGC", "-Xshare:auto"));
+        o.addAll(jitOptions(filesPerWorker));
+        o.addAll(List.of("-XX:-UsePerfData", "-Djava.awt.headless=true"));
         Arrays.stream(extra.trim().split("\\s+")).filter(s -> !s.isEmpty()).forEach(o::add);
         return o;
+    }
+
+    /**
+     * The JIT for workers that each get about {@code filesPerWorker} files (0 or less: unknown, long-lived): C1
+     * only for short batches; tiered C1+C2 with C2's invocation, compile and back-edge thresholds raised about
+     * tenfold for long ones, so C2 compiles only the hot pixel loops and not the whole start-up path.
+     */
+    static List<String> jitOptions(int filesPerWorker) {
+        if (filesPerWorker > 0 && filesPerWorker < C2_FILES_PER_WORKER) return List.of("-XX:TieredStopAtLevel=1");
+        return List.of("-XX:Tier4InvocationThreshold=50000", "-XX:Tier4MinInvocationThreshold=20000",
+                "-XX:Tier4CompileThreshold=60000", "-XX:Tier4BackEdgeThreshold=1000000");
     }
 
     /** {@code java <options> -cp <class path> io.pixpool.worker.WorkerMain}. */

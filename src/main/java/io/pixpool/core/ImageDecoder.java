@@ -226,13 +226,15 @@ final class ImageDecoder implements Closeable {
      * as an INT_RGB/ARGB image.
      */
     BufferedImage decode(int step) throws ImageException {
-        return decode(step, 0, 0);
+        return Pixels.toIntRgb(decode(step, 0, 0));
     }
 
     /**
      * Like {@link #decode(int)}, for an image that will be resized to {@code needW x needH} (stored orientation;
      * 0 when unknown): a JPEG this package's decoder takes is scaled in the DCT domain as far as it still keeps
      * {@link #DCT_HEADROOM} times that size (its block averages need less headroom than every step-th pixel).
+     * The result is INT_RGB/ARGB, or, from the JDK JPEG reader, its 8-bit R, G, B interleaved image as it is (the
+     * resize reads those bytes directly, saving a copy of the whole decode; {@link Pixels#toIntRgb} converts it).
      */
     BufferedImage decode(int step, int needW, int needH) throws ImageException {
         source = new Resampler.Source(width, height, step);
@@ -267,7 +269,7 @@ final class ImageDecoder implements Closeable {
                 if (warnings.truncated != null) {
                     throw new ImageException("truncated or corrupt image data (" + warnings.truncated + ")");
                 }
-                return Pixels.toIntRgb(img);
+                return Pixels.isRgbBytes(img) ? img : Pixels.toIntRgb(img);
             } catch (IOException | RuntimeException e) {
                 if (warnings.truncated != null) {
                     throw new ImageException("truncated or corrupt image data (" + warnings.truncated + ")", e);

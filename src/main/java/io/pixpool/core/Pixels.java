@@ -177,6 +177,34 @@ final class Pixels {
         return new BufferedImage(cm, raster, false, null);
     }
 
+    /**
+     * An opaque image whose pixels are 8-bit R, G, B bytes, 3 per pixel, row after row with no gaps, from index 0
+     * of its one byte array (the JDK JPEG reader's destination here, and {@link #toRgbBytes}'s result).
+     */
+    static boolean isRgbBytes(BufferedImage img) {
+        WritableRaster r = img.getRaster();
+        if (!(r.getSampleModel() instanceof PixelInterleavedSampleModel)
+                || !(r.getDataBuffer() instanceof DataBufferByte)) {
+            return false;
+        }
+        PixelInterleavedSampleModel sm = (PixelInterleavedSampleModel) r.getSampleModel();
+        int[] off = sm.getBandOffsets();
+        ColorModel cm = img.getColorModel();
+        return !cm.hasAlpha() && cm.getNumComponents() == 3 && cm.getColorSpace().isCS_sRGB()
+                && cm instanceof ComponentColorModel && off.length == 3 && off[0] == 0 && off[1] == 1 && off[2] == 2
+                && sm.getPixelStride() == 3 && sm.getScanlineStride() == 3 * img.getWidth()
+                && r.getDataBuffer().getNumBanks() == 1 && r.getDataBuffer().getOffset() == 0
+                && r.getSampleModelTranslateX() == 0 && r.getSampleModelTranslateY() == 0
+                && sm.getWidth() == img.getWidth() && sm.getSampleSize(0) == 8 && sm.getSampleSize(1) == 8
+                && sm.getSampleSize(2) == 8;
+    }
+
+    /** The byte array of an {@link #isRgbBytes} image. */
+    static byte[] rgbBytes(BufferedImage img) {
+        if (!isRgbBytes(img)) throw new IllegalArgumentException("not an R, G, B byte image");
+        return ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
+    }
+
     /** A new image of the same kind (RGB or ARGB) as {@code like}. */
     static BufferedImage blank(BufferedImage like, int w, int h) {
         return new BufferedImage(w, h, like.getColorModel().hasAlpha()

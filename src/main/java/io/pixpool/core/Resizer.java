@@ -38,11 +38,12 @@ final class Resizer {
      * {@code w x h}; QUALITY and ULTRA filter at the decoded pixels' true positions in the stored image.
      */
     static BufferedImage scale(BufferedImage img, int w, int h, ScaleQuality q, Resampler.Source source) {
-        BufferedImage src = Pixels.toIntRgb(img);
-        if (q == ScaleQuality.ULTRA || q == ScaleQuality.QUALITY) {
-            return src.getWidth() == w && src.getHeight() == h ? src
-                    : Resampler.resize(src, w, h, Resampler.Kernel.LANCZOS3, source);
+        boolean same = img.getWidth() == w && img.getHeight() == h;
+        if ((q == ScaleQuality.ULTRA || q == ScaleQuality.QUALITY) && !same) {
+            return Resampler.resize(img, w, h, Resampler.Kernel.LANCZOS3, source); // reads R, G, B bytes directly
         }
+        BufferedImage src = Pixels.toIntRgb(img);
+        if (q == ScaleQuality.ULTRA || q == ScaleQuality.QUALITY) return src;
         if (src.getWidth() == w && src.getHeight() == h) return src;
         return Scalr.resize(src, method(q), Scalr.Mode.FIT_EXACT, w, h);
     }

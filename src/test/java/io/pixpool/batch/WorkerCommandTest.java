@@ -53,4 +53,19 @@ class WorkerCommandTest {
         assertThat(Path.of(c.get(0)).getFileName().toString()).isEqualTo("java");
         assertThat(c).contains("-Xmx256m").endsWith("io.pixpool.worker.WorkerMain");
     }
+
+    @Test
+    void shortBatchesRunTheC1JitOnlyLongAndOpenEndedOnesGetC2ForTheHotLoops() {
+        assertThat(WorkerCommand.jvmOptions(256, "", 57)).contains("-XX:TieredStopAtLevel=1")
+                .noneMatch(o -> o.startsWith("-XX:Tier4"));
+        assertThat(WorkerCommand.jvmOptions(256, "", WorkerCommand.C2_FILES_PER_WORKER - 1))
+                .contains("-XX:TieredStopAtLevel=1");
+        for (int files : new int[] {WorkerCommand.C2_FILES_PER_WORKER, 500, 0}) {
+            assertThat(WorkerCommand.jvmOptions(256, "", files)).doesNotContain("-XX:TieredStopAtLevel=1")
+                    .contains("-XX:Tier4BackEdgeThreshold=1000000", "-XX:Tier4InvocationThreshold=50000")
+                    .contains("-Xmx256m", "-XX:+UseSerialGC");
+        }
+        assertThat(WorkerCommand.forCurrentProcess(256, 0).command()).doesNotContain("-XX:TieredStopAtLevel=1")
+                .endsWith("io.pixpool.worker.WorkerMain");
+    }
 }

@@ -146,4 +146,29 @@ class ResamplerTest {
         assertThat(new Resampler.Source(1001, 600, 4).x().first()).isEqualTo(0.5);
         assertThat(new Resampler.Source(1001, 600, 4).x().averages()).isFalse();
     }
+
+    @Test
+    void rgbBytesFromTheJdkReaderAreResizedDirectlyToTheSamePixelsAsTheirIntRgbCopy() {
+        java.util.Random rnd = new java.util.Random(7);
+        BufferedImage rgb = image(301, 203, BufferedImage.TYPE_INT_RGB,
+                (x, y) -> ((x * 5 + y) & 0xFF) << 16 | ((x ^ y) & 0xFF) << 8 | rnd.nextInt(256));
+        BufferedImage bytes = Pixels.toRgbBytes(rgb);
+        assertThat(Pixels.isRgbBytes(bytes)).isTrue();
+        assertThat(Pixels.isRgbBytes(rgb)).isFalse();
+        Resampler.Source geometry = Resampler.Source.blocks(602, 406, 2);
+        for (Resampler.Source src : new Resampler.Source[] {null, geometry}) {
+            BufferedImage a = Resampler.resize(rgb, 97, 61, Resampler.Kernel.LANCZOS3, src);
+            BufferedImage b = Resampler.resize(bytes, 97, 61, Resampler.Kernel.LANCZOS3, src);
+            assertThat(b.getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
+            assertThat(Pixels.data(b)).isEqualTo(Pixels.data(a));
+            assertThat(Pixels.data(Resizer.scale(bytes, 97, 61, ScaleQuality.QUALITY, src)))
+                    .isEqualTo(Pixels.data(a));
+        }
+        // no resize, or another quality method: converted to INT_RGB as before
+        BufferedImage same = Resizer.scale(bytes, 301, 203, ScaleQuality.QUALITY, null);
+        assertThat(Pixels.isIntRgb(same)).isTrue();
+        assertThat(java.util.Arrays.stream(Pixels.data(Pixels.plain(same))).map(p -> p & 0xFFFFFF).toArray())
+                .isEqualTo(java.util.Arrays.stream(Pixels.data(rgb)).map(p -> p & 0xFFFFFF).toArray());
+        assertThat(Pixels.isIntRgb(Resizer.scale(bytes, 97, 61, ScaleQuality.FAST, null))).isTrue();
+    }
 }

@@ -242,7 +242,7 @@ final class ImageDecoder implements Closeable {
             // JPEGs the JDK reader would decode: the pure-Java decoder scales them in the DCT domain (block
             // averages, not every step-th pixel), and it is 2-10x faster on progressive ones
             try {
-                int scale = needW > 0 && needH > 0 ? dctScale(width, height, needW, needH) : FastJpeg.scaleFor(step);
+                int scale = jpegScale(step, needW, needH);
                 BufferedImage img = FastJpeg.decodeScaled(path, scale);
                 if (img != null) {
                     source = Resampler.Source.blocks(width, height, scale);
@@ -283,6 +283,14 @@ final class ImageDecoder implements Closeable {
     }
 
     /** The largest DCT scale (1, 2, 4, 8) whose decode is at least {@link #DCT_HEADROOM} times the needed size. */
+    /**
+     * The DCT scale (1, 2, 4, 8) a JPEG of this size is decoded at for {@link #decode(int, int, int)}: from the needed
+     * size when known, else the largest not above {@code step}.
+     */
+    int jpegScale(int step, int needW, int needH) {
+        return needW > 0 && needH > 0 ? dctScale(width, height, needW, needH) : FastJpeg.scaleFor(step);
+    }
+
     static int dctScale(int w, int h, int needW, int needH) {
         int s = 1;
         while (s < 8 && w >= DCT_HEADROOM * needW * 2 * s && h >= DCT_HEADROOM * needH * 2 * s) s *= 2;

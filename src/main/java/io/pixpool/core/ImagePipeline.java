@@ -62,14 +62,14 @@ public final class ImagePipeline {
         MetaStep meta;
         try (ImageDecoder dec = ImageDecoder.open(job.source(), r.maxPixels())) {
             sourceBytes = dec.bytes();
+            Orientation orientation = Orientation.read(job.source(), dec.format());
             int step = Integer.MAX_VALUE;
-            long largest = 0;
             Plan biggest = null;
             List<OutputVariant> variants = Outputs.of(r);
             for (int i = 0; i < variants.size(); i++) {
                 OutputVariant v = variants.get(i);
                 Recipe rv = Outputs.recipe(r, v, i == 0);
-                Plan plan = plan(dec, job.source(), rv);
+                Plan plan = plan(dec, orientation, rv);
                 TargetSize fin = rv.decoration().around(plan.target().turned(Filters.quarterTurn(r.filters())));
                 String name = NamePattern.render(v.namePattern(), sourceName, fin.width(), fin.height(),
                         job.counter(), fmt.extension());
@@ -78,15 +78,13 @@ public final class ImagePipeline {
                 outputs.add(new Output(rv, plan, fin, name, exists));
                 if (!exists) {
                     step = Math.min(step, plan.step());
-                    long pixels = (long) plan.target().width() * plan.target().height();
-                    if (biggest == null || pixels > largest) biggest = plan;
-                    largest = Math.max(largest, pixels);
+                    if (biggest == null || plan.pixels() > biggest.pixels()) biggest = plan;
                 }
             }
             Outputs.checkDistinct(outputs.stream().map(Output::name).toList());
             meta = MetaStep.open(job.source(), dec.format(), r.metadata(), fmt);
             if (step != Integer.MAX_VALUE) {
-                decoded = meta.decode(dec, step, need(biggest, r), largest);
+                decoded = meta.decode(dec, step, need(biggest, r), biggest.pixels());
                 geometry = meta.source(dec);
             }
         } catch (IOException e) {
@@ -126,10 +124,9 @@ public final class ImagePipeline {
     /** Decodes and transforms the source without writing anything (also used for the window's preview). */
     public BufferedImage render(Path source, Recipe recipe) throws ImageException {
         try (ImageDecoder dec = ImageDecoder.open(source, recipe.maxPixels())) {
-            Plan p = plan(dec, source, recipe);
+            Plan p = plan(dec, Orientation.read(source, dec.format()), recipe);
             MetaStep meta = MetaStep.open(source, dec.format(), recipe.metadata(), null);
-            BufferedImage decoded = meta.decode(dec, p.step(), need(p, recipe),
-                    (long) p.target().width() * p.target().height());
+            BufferedImage decoded = meta.decode(dec, p.step(), need(p, recipe), p.pixels());
             return render(decoded, meta.source(dec), p, recipe, meta);
         } catch (IOException e) {
             throw new ImageException("cannot read file: " + IoReasons.reason(e), e);
@@ -142,17 +139,29 @@ public final class ImagePipeline {
      */
     private static int[] need(Plan p, Recipe r) {
         if (r.quality() == ScaleQuality.ULTRA) return new int[] {0, 0};
-        boolean swap = p.orientation().swapsSides();
-        return swap ? new int[] {p.target().scaledHeight(), p.target().scaledWidth()}
-                : new int[] {p.target().scaledWidth(), p.target().scaledHeight()};
+        return new int[] {p.storedWidth(), p.storedHeight()};
     }
 
     /** What the header says we will do: upright size, target size, decode step. */
     private record Plan(Orientation orientation, int uprightWidth, int uprightHeight, TargetSize target, int step) {
+
+        /** The scaled size in the stored (not yet upright) orientation: what the decoded pixels are resized to. */
+        int storedWidth() {
+            return orientation.swapsSides() ? target.scaledHeight() : target.scaledWidth();
+        }
+
+        int storedHeight() {
+            return orientation.swapsSides() ? target.scaledWidth() : target.scaledHeight();
+        }
+
+        /** Pixels of the output before decoration. */
+        long pixels() {
+            return (long) target.width() * target.height();
+        }
     }
 
-    private static Plan plan(ImageDecoder dec, Path source, Recipe r) throws ImageException, IOException {
-        Orientation o = Orientation.read(source, dec.format());
+    /** The plan for one output of a source whose EXIF orientation (read once per source) is {@code o}. */
+    private static Plan plan(ImageDecoder dec, Orientation o, Recipe r) throws ImageException {
         boolean swap = o.swapsSides();
         int uw = swap ? dec.height() : dec.width();
         int uh = swap ? dec.width() : dec.height();
@@ -162,13 +171,12 @@ public final class ImagePipeline {
             throw new ImageException(String.format(Locale.ROOT, "output would be %dx%d, above the %d pixel limit",
                     t.scaledWidth(), t.scaledHeight(), r.maxPixels()));
         }
-        int needW = swap ? t.scaledHeight() : t.scaledWidth();
-        int needH = swap ? t.scaledWidth() : t.scaledHeight();
+        Plan full = new Plan(o, uw, uh, t, 1);
         int step;
         if (dec.format().equals("jpeg")) {
-            step = subsampling(dec.width(), dec.height(), needW, needH, DECODE_HEADROOM);
+            step = subsampling(dec.width(), dec.height(), full.storedWidth(), full.storedHeight(), DECODE_HEADROOM);
         } else if ((long) dec.width() * dec.height() > FULL_DECODE_PIXELS) {
-            step = subsampling(dec.width(), dec.height(), needW, needH, LOSSLESS_HEADROOM);
+            step = subsampling(dec.width(), dec.height(), full.storedWidth(), full.storedHeight(), LOSSLESS_HEADROOM);
         } else {
             step = 1;
         }
@@ -190,10 +198,7 @@ public final class ImagePipeline {
      */
     private static BufferedImage render(BufferedImage decoded, Resampler.Source source, Plan p, Recipe r,
                                         MetaStep meta) throws ImageException {
-        boolean swap = p.orientation().swapsSides();
-        int sw = swap ? p.target().scaledHeight() : p.target().scaledWidth();
-        int sh = swap ? p.target().scaledWidth() : p.target().scaledHeight();
-        BufferedImage img = Resizer.scale(decoded, sw, sh, r.quality(), source);
+        BufferedImage img = Resizer.scale(decoded, p.storedWidth(), p.storedHeight(), r.quality(), source);
         img = p.orientation().apply(img);
         img = Resizer.cropCentre(img, p.target().width(), p.target().height());
         img = meta.toOutputColours(img);

@@ -1,6 +1,5 @@
 package io.pixpool.core;
 
-import io.pixpool.core.jpeg.FastJpeg;
 import io.pixpool.core.jpeg.JpegDecoder;
 import io.pixpool.core.jpeg.JpegException;
 import io.pixpool.core.jpeg.UnsupportedJpegException;
@@ -76,8 +75,7 @@ final class MetaStep {
     BufferedImage decode(ImageDecoder dec, int step, int[] need, long outputPixels) throws ImageException {
         rawGeometry = null;
         if (profile != null && format.equals("jpeg")) {
-            int scale = need[0] > 0 && need[1] > 0 ? ImageDecoder.dctScale(dec.width(), dec.height(), need[0], need[1])
-                    : FastJpeg.scaleFor(step);
+            int scale = dec.jpegScale(step, need[0], need[1]);
             long decoded = (long) JpegDecoder.scaled(dec.width(), scale) * JpegDecoder.scaled(dec.height(), scale);
             BufferedImage raw = embedsProfile() || outputPixels * 2 <= decoded ? rawJpeg(scale) : null;
             if (raw != null) {

@@ -47,17 +47,9 @@ public record UiSettings(ResizeMode mode, String width, String height, String pe
 
     public UiSettings(ResizeMode mode, String width, String height, String percent, boolean upscale,
                       ScaleQuality quality, List<FilterStep> filters, OutputFormat format, int jpegQuality,
-                      String namePattern, String outputFolder, ConflictPolicy conflict, int workers,
-                      OutputExtrasSettings outputs, LookSettings look) {
-        this(mode, width, height, percent, upscale, quality, filters, format, jpegQuality, namePattern, outputFolder,
-                conflict, workers, outputs, look, MetadataSpec.defaults());
-    }
-
-    public UiSettings(ResizeMode mode, String width, String height, String percent, boolean upscale,
-                      ScaleQuality quality, List<FilterStep> filters, OutputFormat format, int jpegQuality,
                       String namePattern, String outputFolder, ConflictPolicy conflict, int workers) {
         this(mode, width, height, percent, upscale, quality, filters, format, jpegQuality, namePattern, outputFolder,
-                conflict, workers, OutputExtrasSettings.defaults(), LookSettings.defaults());
+                conflict, workers, OutputExtrasSettings.defaults(), LookSettings.defaults(), MetadataSpec.defaults());
     }
 
     public UiSettings withOutputs(OutputExtrasSettings o) {

@@ -62,9 +62,9 @@ class MultiOutputTest {
         List<Path> together = placeAll(Jobs.process(src, dir.resolve("together"), r), dir.resolve("together"),
                 ConflictPolicy.RENAME, src);
         Path alone = Jobs.run(src, dir.resolve("alone"), Jobs.recipe(ResizeSpec.longEdge(300), OutputFormat.PNG));
-        assertThat(meanDifference(TestImages.read(together.get(1)), TestImages.read(alone))).isLessThan(1.0);
+        assertThat(io.pixpool.testing.TestImages.meanDifference(TestImages.read(together.get(1)), TestImages.read(alone))).isLessThan(1.0);
         Path thumb = Jobs.run(src, dir.resolve("thumb"), Jobs.recipe(ResizeSpec.fill(100, 100), OutputFormat.PNG));
-        assertThat(meanDifference(TestImages.read(together.get(2)), TestImages.read(thumb))).isLessThan(1.0);
+        assertThat(io.pixpool.testing.TestImages.meanDifference(TestImages.read(together.get(2)), TestImages.read(thumb))).isLessThan(1.0);
     }
 
     @Test
@@ -160,19 +160,5 @@ class MultiOutputTest {
         OutputOptions o = OutputOptions.defaults().withVariants(List.of(new OutputVariant(ResizeSpec.width(10), "{name}")));
         assertThatThrownBy(() -> OutputSpec.defaults().withOptions(o)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("main name pattern");
-    }
-
-    /** Mean absolute difference per channel (0..255) of two images of the same size. */
-    static double meanDifference(BufferedImage a, BufferedImage b) {
-        assertThat(new int[] {a.getWidth(), a.getHeight()}).containsExactly(b.getWidth(), b.getHeight());
-        long sum = 0;
-        for (int y = 0; y < a.getHeight(); y++) {
-            for (int x = 0; x < a.getWidth(); x++) {
-                int p = a.getRGB(x, y);
-                int q = b.getRGB(x, y);
-                for (int s = 0; s < 24; s += 8) sum += Math.abs((p >> s & 0xFF) - (q >> s & 0xFF));
-            }
-        }
-        return sum / (3.0 * a.getWidth() * a.getHeight());
     }
 }

@@ -30,19 +30,6 @@ class ScaledJpegDecodeTest {
         return img;
     }
 
-    private static double meanDiff(BufferedImage a, BufferedImage b) {
-        assertThat(new int[] {a.getWidth(), a.getHeight()}).containsExactly(b.getWidth(), b.getHeight());
-        long sum = 0;
-        for (int y = 0; y < a.getHeight(); y++) {
-            for (int x = 0; x < a.getWidth(); x++) {
-                int p = a.getRGB(x, y);
-                int q = b.getRGB(x, y);
-                for (int s = 0; s < 24; s += 8) sum += Math.abs((p >> s & 0xFF) - (q >> s & 0xFF));
-            }
-        }
-        return sum / (3.0 * a.getWidth() * a.getHeight());
-    }
-
     @Test
     void scaleKeepsSevenQuartersOfTheOutputSize() {
         assertThat(ImageDecoder.dctScale(2560, 1600, 500, 313)).isEqualTo(2);
@@ -67,7 +54,7 @@ class ScaledJpegDecodeTest {
                 assertThat(dec.source()).isEqualTo(Resampler.Source.blocks(1600, 1200, 4));
             }
             BufferedImage out = new ImagePipeline().render(file, Recipe.defaults().withResize(ResizeSpec.fit(200, 200)));
-            assertThat(meanDiff(out, expect)).as("progressive " + progressive).isLessThan(1.0);
+            assertThat(io.pixpool.testing.TestImages.meanDifference(out, expect)).as("progressive " + progressive).isLessThan(1.0);
         }
     }
 
@@ -79,7 +66,7 @@ class ScaledJpegDecodeTest {
             BufferedImage img = dec.decode(1, 250, 160);
             assertThat(img.getWidth()).isEqualTo(300);
             assertThat(dec.source()).isEqualTo(new Resampler.Source(300, 200, 1));
-            assertThat(meanDiff(img, Pixels.toIntRgb(ImageIO.read(new ByteArrayInputStream(jpeg))))).isZero();
+            assertThat(io.pixpool.testing.TestImages.meanDifference(img, Pixels.toIntRgb(ImageIO.read(new ByteArrayInputStream(jpeg))))).isZero();
         }
     }
 

@@ -64,8 +64,8 @@ class WebpOutputTest {
         Path lo = Jobs.run(in, dir.resolve("lo"), webp(false, 20));
         assertThat(Files.size(lo)).isLessThan(Files.size(hi));
         BufferedImage expected = TestImages.read(in);
-        assertThat(MultiOutputTest.meanDifference(readWithTwelveMonkeys(hi), expected)).isLessThan(3.0);
-        assertThat(MultiOutputTest.meanDifference(readWithTwelveMonkeys(lo), expected)).isLessThan(8.0);
+        assertThat(io.pixpool.testing.TestImages.meanDifference(readWithTwelveMonkeys(hi), expected)).isLessThan(3.0);
+        assertThat(io.pixpool.testing.TestImages.meanDifference(readWithTwelveMonkeys(lo), expected)).isLessThan(8.0);
     }
 
     @Test

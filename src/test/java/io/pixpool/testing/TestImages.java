@@ -287,4 +287,19 @@ public final class TestImages {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Mean absolute difference per channel (0..255) of two images of the same size. */
+    public static double meanDifference(BufferedImage a, BufferedImage b) {
+        org.assertj.core.api.Assertions.assertThat(new int[] {a.getWidth(), a.getHeight()})
+                .containsExactly(b.getWidth(), b.getHeight());
+        long sum = 0;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                int p = a.getRGB(x, y);
+                int q = b.getRGB(x, y);
+                for (int s = 0; s < 24; s += 8) sum += Math.abs((p >> s & 0xFF) - (q >> s & 0xFF));
+            }
+        }
+        return sum / (3.0 * a.getWidth() * a.getHeight());
+    }
 }

@@ -1,5 +1,6 @@
 package io.pixpool.ui;
 
+import static io.pixpool.ui.UiTestSupport.type;
 import static io.pixpool.ui.UiTestSupport.fx;
 import static io.pixpool.ui.UiTestSupport.fxGet;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,11 +59,6 @@ class BatchWindowTest {
         int n = added.get(60, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents(); // let the table lay the new rows out
         return n;
-    }
-
-    private void type(FxRobot robot, String id, String text) {
-        UiTestSupport.reveal(robot.lookup(id).query());
-        robot.clickOn(id).push(KeyCode.CONTROL, KeyCode.A).write(text).push(KeyCode.TAB);
     }
 
     private static List<Path> filesBelow(Path dir) throws IOException {

@@ -1,5 +1,6 @@
 package io.pixpool.ui;
 
+import static io.pixpool.ui.UiTestSupport.type;
 import static io.pixpool.ui.UiTestSupport.fx;
 import static io.pixpool.ui.UiTestSupport.fxGet;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,11 +48,6 @@ class OutputsWindowTest {
     void close() throws Exception {
         FxToolkit.cleanupStages();
         UiTestSupport.removePrefs(prefs);
-    }
-
-    private void type(FxRobot robot, String id, String text) {
-        UiTestSupport.reveal(robot.lookup(id).query());
-        robot.clickOn(id).push(KeyCode.CONTROL, KeyCode.A).write(text).push(KeyCode.TAB);
     }
 
     private FileRow row(String name) {

@@ -92,4 +92,11 @@ final class UiTestSupport {
             throw new AssertionError("timed out after " + seconds + " s waiting for: " + what);
         }
     }
+
+    /** Types {@code text} into the text field {@code id}, replacing its content, and leaves it (commits the value). */
+    static void type(org.testfx.api.FxRobot robot, String id, String text) {
+        reveal(robot.lookup(id).query());
+        robot.clickOn(id).push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A).write(text)
+                .push(javafx.scene.input.KeyCode.TAB);
+    }
 }

@@ -211,7 +211,7 @@ final class ImageDecoder implements Closeable {
 
     /**
      * The geometry of the last {@link #decode}: the stored size and how the decoded pixels sample it (every
-     * step-th pixel, or averages of scale x scale blocks); null before the first decode.
+     * step-th pixel, or one sample at the centre of each scale x scale block); null before the first decode.
      */
     Resampler.Source source() {
         return source;
@@ -232,15 +232,15 @@ final class ImageDecoder implements Closeable {
     /**
      * Like {@link #decode(int)}, for an image that will be resized to {@code needW x needH} (stored orientation;
      * 0 when unknown): a JPEG this package's decoder takes is scaled in the DCT domain as far as it still keeps
-     * {@link #DCT_HEADROOM} times that size (its block averages need less headroom than every step-th pixel).
+     * {@link #DCT_HEADROOM} times that size (its band-limited samples need less headroom than every step-th pixel).
      * The result is INT_RGB/ARGB, or, from the JDK JPEG reader, its 8-bit R, G, B interleaved image as it is (the
      * resize reads those bytes directly, saving a copy of the whole decode; {@link Pixels#toIntRgb} converts it).
      */
     BufferedImage decode(int step, int needW, int needH) throws ImageException {
         source = new Resampler.Source(width, height, step);
         if (format.equals("jpeg") && isJdkJpeg(readers.get(0))) {
-            // JPEGs the JDK reader would decode: the pure-Java decoder scales them in the DCT domain (block
-            // averages, not every step-th pixel), and it is 2-10x faster on progressive ones
+            // JPEGs the JDK reader would decode: the pure-Java decoder scales them in the DCT domain (band-
+            // limited samples, not every step-th pixel), and it is 2-10x faster on progressive ones
             try {
                 int scale = jpegScale(step, needW, needH);
                 BufferedImage img = FastJpeg.decodeScaled(path, scale);

@@ -8,8 +8,8 @@ import org.imgscalr.Scalr;
  * <p>
  * FAST and BALANCED are imgscalr's SPEED and BALANCED as they are. QUALITY (the default) and ULTRA are a
  * Pillow-style separable Lanczos3 ({@link Resampler}) from the decoded size straight to the target, filtering at
- * the decoded pixels' true positions in the stored image (point samples of a subsampled decode, or block averages
- * of a DCT-scaled JPEG decode, whose blur the kernel takes back). On the benchmark corpus: mean PSNR 37.31 dB
+ * the decoded pixels' true positions in the stored image (point samples of a subsampled decode, or the block-centre
+ * samples of a DCT-scaled JPEG decode). On the benchmark corpus: mean PSNR 37.31 dB
  * against 35.7 for the former QUALITY (2x2 halvings, then imgscalr's bicubic, which is not area-aware), the same
  * as Pillow's LANCZOS on full decodes. ULTRA differs in the decode ({@code ImagePipeline}): more headroom.
  */

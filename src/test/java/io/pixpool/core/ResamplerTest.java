@@ -114,37 +114,13 @@ class ResamplerTest {
         assertThat(naiveErr).isGreaterThan(5);
     }
 
-    /**
-     * Block averages (a DCT-scaled JPEG decode) have been blurred once: with their geometry the kernel takes that
-     * blur back and comes closer to the kernel applied to the full image than a plain resize of the averages.
-     */
-    @Test
-    void blockAveragesAreDeblurred() {
-        BufferedImage full = image(960, 8, BufferedImage.TYPE_INT_RGB,
-                (x, y) -> 0x10101 * (int) Math.round(128 + 100 * Math.sin(2 * Math.PI * x / 13.0)));
-        BufferedImage averaged = Resizer.halve(full);
-        BufferedImage expect = Resampler.resize(full, 240, 2, Resampler.Kernel.LANCZOS3);
-        BufferedImage geo = Resampler.resize(averaged, 240, 2, Resampler.Kernel.LANCZOS3,
-                Resampler.Source.blocks(960, 8, 2));
-        BufferedImage plain = Resampler.resize(averaged, 240, 2, Resampler.Kernel.LANCZOS3);
-        long geoErr = 0;
-        long plainErr = 0;
-        for (int x = 10; x < 230; x++) {
-            geoErr += Math.abs(red(geo, x, 0) - red(expect, x, 0));
-            plainErr += Math.abs(red(plain, x, 0) - red(expect, x, 0));
-        }
-        assertThat(geoErr).isLessThan(plainErr / 2);
-    }
-
     @Test
     void blockSourceGeometryCentresEachSampleOnItsBlock() {
         Resampler.Axis ax = Resampler.Source.blocks(1001, 600, 4).x();
         assertThat(ax.size()).isEqualTo(251);
         assertThat(ax.first()).isEqualTo(2.0);
         assertThat(ax.spacing()).isEqualTo(4.0);
-        assertThat(ax.averages()).isTrue();
         assertThat(new Resampler.Source(1001, 600, 4).x().first()).isEqualTo(0.5);
-        assertThat(new Resampler.Source(1001, 600, 4).x().averages()).isFalse();
     }
 
     @Test

@@ -51,9 +51,10 @@ class JpegDecoderTest {
             assertThat(new int[] {img.getWidth(), img.getHeight()}).as("size at 1/" + scale)
                     .containsExactly((w + scale - 1) / scale, (h + scale - 1) / scale);
             double[] m = JpegSamples.diff(img, ref, w, h, scale);
-            // a reduced IDCT is not a box filter, and 1/8 of subsampled chroma is very coarse: on tiny pictures
-            // that are nothing but sharp edges the difference is larger than on photo-sized ones
-            double tolerance = w >= 100 ? 3 : 4;
+            // a DCT-domain downscale samples the band-limited picture, it does not average boxes (it rings a
+            // little at sharp edges), and 1/8 of subsampled chroma is very coarse: on tiny pictures that are
+            // nothing but sharp edges the difference is larger than on photo-sized ones
+            double tolerance = w >= 100 ? 3 : 7;
             assertThat(m[0]).as("mean difference at 1/" + scale).isLessThan(tolerance);
         }
     }

@@ -1,0 +1,153 @@
+package io.pixpool.core.jpeg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The IDCTs against the textbook formulas: the full one and the 1/2 and 1/8 DCT-domain downscales sample the
+ * block's picture, limited to its lowest N x N coefficients, at the centres of its N x N sub-blocks (coefficients
+ * outside those play no part); the 1/4 one (libjpeg's reduced 2x2) approximates the averages of the quadrants.
+ */
+class IdctTest {
+
+    /** The JPEG IDCT of the lowest n x n coefficients, evaluated at sub-block centres (n = 8: the full IDCT). */
+    private static int[] expected(int[] coef, int n) {
+        int[] out = new int[n * n];
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i < n; i++) {
+                double x = (i + 0.5) * 8.0 / n - 0.5; // sub-block centre in full-block pixel coordinates
+                double y = (j + 0.5) * 8.0 / n - 0.5;
+                double sum = 0;
+                for (int v = 0; v < n; v++) {
+                    for (int u = 0; u < n; u++) {
+                        double cu = u == 0 ? Math.sqrt(0.5) : 1;
+                        double cv = v == 0 ? Math.sqrt(0.5) : 1;
+                        sum += cu * cv * coef[v * 8 + u] * Math.cos((2 * x + 1) * u * Math.PI / 16)
+                                * Math.cos((2 * y + 1) * v * Math.PI / 16);
+                    }
+                }
+                out[j * n + i] = (int) Math.max(0, Math.min(255, Math.round(sum / 4 + 128)));
+            }
+        }
+        return out;
+    }
+
+    private static int[] randomBlock(Random rnd) {
+        int[] coef = new int[64];
+        coef[0] = rnd.nextInt(1600) - 800;
+        for (int k = 1; k < 64; k++) {
+            if (rnd.nextInt(3) == 0) coef[k] = rnd.nextInt(161) - 80;
+        }
+        return coef;
+    }
+
+    private static int[] run(int scale, int[] coef) {
+        int n = 8 / scale;
+        byte[] out = new byte[n * 11];
+        new Idct().run(scale, coef.clone(), out, 3, 11);
+        int[] px = new int[n * n];
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i < n; i++) px[j * n + i] = out[3 + j * 11 + i] & 0xFF;
+        }
+        return px;
+    }
+
+    @Test
+    void scaledIdctsSampleTheLowFrequencyPictureAtSubBlockCentres() {
+        Random rnd = new Random(7);
+        for (int scale : new int[] {1, 2, 8}) {
+            int n = 8 / scale;
+            for (int t = 0; t < 500; t++) {
+                int[] coef = randomBlock(rnd);
+                int[] want = expected(coef, n);
+                int[] got = run(scale, coef);
+                for (int p = 0; p < n * n; p++) {
+                    assertThat(Math.abs(got[p] - want[p])).as("scale 1/%d, block %d, sample %d", scale, t, p)
+                            .isLessThanOrEqualTo(1);
+                }
+            }
+        }
+    }
+
+    @Test
+    void coefficientsAboveTheScaledSizePlayNoPart() {
+        Random rnd = new Random(11);
+        for (int scale : new int[] {2, 8}) {
+            int n = 8 / scale;
+            int[] coef = randomBlock(rnd);
+            int[] low = new int[64];
+            for (int v = 0; v < n; v++) {
+                for (int u = 0; u < n; u++) low[v * 8 + u] = coef[v * 8 + u];
+            }
+            assertThat(run(scale, coef)).as("1/%d", scale).containsExactly(run(scale, low));
+        }
+    }
+
+    @Test
+    void quarterScaleApproximatesTheQuadrantAveragesOfTheFullIdct() {
+        Random rnd = new Random(3);
+        int worst = 0;
+        for (int t = 0; t < 500; t++) {
+            int[] coef = randomBlock(rnd);
+            int[] full = exactFull(coef);
+            int[] got = run(4, coef);
+            for (int q = 0; q < 4; q++) {
+                int qx = (q & 1) * 4;
+                int qy = (q >> 1) * 4;
+                double sum = 0;
+                for (int y = 0; y < 4; y++) {
+                    for (int x = 0; x < 4; x++) sum += full[(qy + y) * 8 + qx + x];
+                }
+                worst = Math.max(worst, (int) Math.abs(got[q] - Math.round(sum / 16)));
+            }
+        }
+        assertThat(worst).isLessThanOrEqualTo(1);
+    }
+
+    /** The full IDCT without clamping (averages of clamped values would differ at the range limits). */
+    private static int[] exactFull(int[] coef) {
+        int[] out = new int[64];
+        for (int y = 0; y < 8; y++) {
+            for (int x = 0; x < 8; x++) {
+                double sum = 0;
+                for (int v = 0; v < 8; v++) {
+                    for (int u = 0; u < 8; u++) {
+                        double cu = u == 0 ? Math.sqrt(0.5) : 1;
+                        double cv = v == 0 ? Math.sqrt(0.5) : 1;
+                        sum += cu * cv * coef[v * 8 + u] * Math.cos((2 * x + 1) * u * Math.PI / 16)
+                                * Math.cos((2 * y + 1) * v * Math.PI / 16);
+                    }
+                }
+                out[y * 8 + x] = (int) Math.round(sum / 4 + 128);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void rectangularScalesMatchTheFormulaInEachDirection() {
+        Random rnd = new Random(5);
+        int[] coef = randomBlock(rnd);
+        // 8 across (full), 4 down: each column as a 4-point downscale, each row as the full 8-point IDCT
+        byte[] out = new byte[8 * 4];
+        new Idct().run(1, 2, coef.clone(), out, 0, 8);
+        for (int j = 0; j < 4; j++) {
+            for (int i = 0; i < 8; i++) {
+                double y = (j + 0.5) * 2 - 0.5;
+                double sum = 0;
+                for (int v = 0; v < 4; v++) {
+                    for (int u = 0; u < 8; u++) {
+                        double cu = u == 0 ? Math.sqrt(0.5) : 1;
+                        double cv = v == 0 ? Math.sqrt(0.5) : 1;
+                        sum += cu * cv * coef[v * 8 + u] * Math.cos((2 * i + 1) * u * Math.PI / 16)
+                                * Math.cos((2 * y + 1) * v * Math.PI / 16);
+                    }
+                }
+                int want = (int) Math.max(0, Math.min(255, Math.round(sum / 4 + 128)));
+                assertThat(Math.abs((out[j * 8 + i] & 0xFF) - want)).as("row %d col %d", j, i).isLessThanOrEqualTo(1);
+            }
+        }
+    }
+}

@@ -13,6 +13,8 @@ final class Component {
     /** The component's own IDCT scales across and down: subsampled chroma is reduced less, needing less upsampling. */
     int scaleX;
     int scaleY;
+    /** Zig-zag positions whose values the IDCT at this component's scale reads (bit k: position k). */
+    long used = -1L;
     /** Blocks stored per line / column (whole MCUs in interleaved frames). */
     int bw;
     int bh;

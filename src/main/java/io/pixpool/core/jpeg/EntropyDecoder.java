@@ -401,4 +401,200 @@ final class EntropyDecoder {
         buf = b;
         bits = n;
     }
+
+    /*
+     * Whole progressive scans without restart markers, the loop over blocks here: the per-block call and the bit
+     * buffer's trips through fields cost as much as the decoding in most scans (under the workers' C1 JIT a call
+     * is not inlined; measured: a DC refinement scan, one bit per block, took 28 ns a block), and in an
+     * end-of-band run of a first AC scan whole stretches of blocks are skipped at once.
+     */
+
+    /** A first AC scan of one component over {@code rows x cols} blocks ({@code bw} blocks per buffer row). */
+    void acFirstScan(Component c, short[] coef, int rows, int cols, int bw, int ss, int se, int al)
+            throws JpegException {
+        for (int by = 0; by < rows; by++) {
+            for (int bx = 0; bx < cols; bx++) {
+                if (eobrun > 0) {
+                    int skip = Math.min(eobrun, cols - bx);
+                    eobrun -= skip;
+                    bx += skip - 1;
+                    continue;
+                }
+                acFirst(c, coef, (by * bw + bx) * 64, ss, se, al);
+            }
+            checkNotOverrun();
+        }
+    }
+
+    /**
+     * A refinement AC scan of one component over {@code rows x cols} blocks ({@code bw} blocks per buffer row), with
+     * the bit buffer and the end-of-band run in locals. Per block, as {@link #acRefine} (libjpeg's logic) but with
+     * the block's non-zero bit mask: a zero run is found in the mask instead of coefficient by coefficient, and of
+     * the correction bits (one per already non-zero coefficient passed, in zig-zag order) those of coefficients the
+     * scaled IDCT does not read ({@link Component#used}) are only counted off.
+     */
+    void acRefineScan(Component c, short[] coef, int rows, int cols, int bw, int ss, int se, int al)
+            throws JpegException {
+        final int p1 = 1 << al;
+        final int m1 = -1 << al;
+        final long band = (se == 63 ? -1L : (1L << (se + 1)) - 1) & (-1L << ss);
+        final HuffmanTable ac = c.ac;
+        final int[] lookup = ac.lookup;
+        final long[] nonZero = c.nonZero;
+        final long used = c.used;
+        long b = buf;
+        int n = bits;
+        int run = eobrun;
+        for (int by = 0; by < rows; by++) {
+            for (int bx = 0, blockIndex = by * bw; bx < cols; bx++, blockIndex++) {
+                int off = blockIndex * 64;
+                long nz = nonZero[blockIndex];
+                int k = ss;
+                while (true) {
+                    long todo;
+                    int s = 0;
+                    int t = 0;
+                    if (run > 0) {
+                        todo = nz & band & (-1L << k); // the rest of the block lies in the end-of-band run
+                    } else if (k > se) {
+                        break;
+                    } else {
+                        if (n < 16) {
+                            bits = n;
+                            fill();
+                            b = buf;
+                            n = bits;
+                        }
+                        int e = lookup[(int) (b >>> (n - HuffmanTable.LOOKUP_BITS)) & ((1 << HuffmanTable.LOOKUP_BITS) - 1)];
+                        int rs;
+                        if (e != 0) {
+                            n -= e >> 8;
+                            rs = e & 0xFF;
+                        } else {
+                            bits = n;
+                            rs = decodeSlow(ac);
+                            n = bits;
+                        }
+                        s = rs & 15;
+                        int r = rs >> 4;
+                        if (s != 0) {
+                            if (s != 1) throw new JpegException("corrupt data: bad refinement value");
+                            if (n < 1) {
+                                bits = n;
+                                fill();
+                                b = buf;
+                                n = bits;
+                            }
+                            n--;
+                            s = ((b >>> n) & 1) != 0 ? p1 : m1;
+                        } else if (r != 15) {
+                            run = 1 << r;
+                            if (r > 0) {
+                                if (n < r) {
+                                    bits = n;
+                                    fill();
+                                    b = buf;
+                                    n = bits;
+                                }
+                                n -= r;
+                                run += (int) (b >>> n) & ((1 << r) - 1);
+                            }
+                            continue;
+                        }
+                        // the target: the (r+1)-th coefficient from k that is still zero, or past the band
+                        long zeros = ~nz & band & (-1L << k);
+                        for (; r > 0 && zeros != 0; r--) zeros &= zeros - 1;
+                        t = zeros == 0 ? se + 1 : lowestBit(zeros);
+                        todo = nz & band & (-1L << k) & (t > 63 ? -1L : (1L << t) - 1);
+                    }
+                    long apply = todo & used;
+                    while (todo != 0) {
+                        long low = apply & -apply;
+                        if (low != (todo & -todo)) {
+                            int skip = Long.bitCount(low == 0 ? todo : todo & (low - 1));
+                            while (skip > 0) {
+                                if (n < 1) {
+                                    bits = n;
+                                    fill();
+                                    b = buf;
+                                    n = bits;
+                                }
+                                int m = Math.min(skip, n);
+                                n -= m;
+                                skip -= m;
+                            }
+                            if (low == 0) break;
+                        }
+                        todo &= ~((low << 1) - 1);
+                        apply &= apply - 1;
+                        int z = off + ZIGZAG[lowestBit(low)];
+                        int v = coef[z];
+                        if (n < 1) {
+                            bits = n;
+                            fill();
+                            b = buf;
+                            n = bits;
+                        }
+                        n--;
+                        if (((b >>> n) & 1) != 0 && (v & p1) == 0) coef[z] = (short) (v >= 0 ? v + p1 : v + m1);
+                    }
+                    if (run > 0) {
+                        run--;
+                        break;
+                    }
+                    k = t;
+                    if (s != 0) {
+                        if (k > 63) throw new JpegException("corrupt data: coefficient index out of range");
+                        coef[off + ZIGZAG[k]] = (short) s;
+                        nz |= 1L << k;
+                        nonZero[blockIndex] = nz;
+                    }
+                    k++;
+                }
+            }
+            buf = b;
+            bits = n;
+            checkNotOverrun();
+        }
+        buf = b;
+        bits = n;
+        eobrun = run;
+    }
+
+    /**
+     * A DC scan (first pass when {@code refine} is false) of the components {@code sc}, interleaved in MCUs
+     * ({@code mcusX x mcusY}) or, for one component, over its {@code rows x cols} blocks.
+     */
+    void dcScan(Component[] sc, int mcusX, int mcusY, boolean refine, int al) throws JpegException {
+        if (sc.length == 1) {
+            Component c = sc[0];
+            for (int by = 0; by < c.bhReal; by++) {
+                int off = by * c.bw * 64;
+                for (int bx = 0; bx < c.bwReal; bx++, off += 64) dc(c, off, refine, al);
+                checkNotOverrun();
+            }
+            return;
+        }
+        for (int my = 0; my < mcusY; my++) {
+            for (int mx = 0; mx < mcusX; mx++) {
+                for (Component c : sc) {
+                    for (int v = 0; v < c.v; v++) {
+                        int off = ((my * c.v + v) * c.bw + mx * c.h) * 64;
+                        for (int h = 0; h < c.h; h++, off += 64) dc(c, off, refine, al);
+                    }
+                }
+            }
+            checkNotOverrun();
+        }
+    }
+
+    private void dc(Component c, int off, boolean refine, int al) throws JpegException {
+        if (!refine) {
+            dcFirst(c, c.coef, off, al);
+            return;
+        }
+        if (bits < 1) fill();
+        bits--;
+        if (((buf >>> bits) & 1) != 0) c.coef[off] |= (short) (1 << al);
+    }
 }

@@ -41,6 +41,30 @@ final class Idct {
 
     private final int[] ws = new int[64];
 
+    /**
+     * The zig-zag positions (bit k: position k) whose coefficients the IDCT for {@code sx} across and {@code sy}
+     * down reads: all for the full size, the lowest 4 x 4 at 1/2, rows and columns 0, 1, 3, 5, 7 at 1/4 (libjpeg's
+     * reduced 2x2), the DC term at 1/8. The others do not change the output.
+     */
+    static long usedCoefficients(int sx, int sy) {
+        long m = 0;
+        for (int k = 0; k < 64; k++) {
+            int z = EntropyDecoder.ZIGZAG[k];
+            if (used(sx, z & 7) && used(sy, z >> 3)) m |= 1L << k;
+        }
+        return m;
+    }
+
+    /** Whether the 1-D pass of a scale reads frequency {@code f} (0..7). */
+    private static boolean used(int scale, int f) {
+        switch (scale) {
+            case 1: return true;
+            case 2: return f < 4;
+            case 4: return f == 0 || (f & 1) == 1;
+            default: return f == 0;
+        }
+    }
+
     /** Output samples per block side for a scale of 1, 2, 4 or 8. */
     static int blockSize(int scale) {
         return 8 / scale;

@@ -123,6 +123,7 @@ public final class JpegDecoder {
             c.scaleY = scale / ky;
             c.hr /= kx;
             c.vr /= ky;
+            c.used = Idct.usedCoefficients(c.scaleX, c.scaleY);
             c.bsx = Idct.blockSize(c.scaleX);
             c.bsy = Idct.blockSize(c.scaleY);
             c.stride = c.bw * c.bsx;
@@ -444,7 +445,13 @@ public final class JpegDecoder {
             ed.start(pos);
             int ri = restartInterval;
             int count = 0;
-            if (sc.length == 1) {
+            if (progressive && ri == 0) {
+                // whole scans in the entropy decoder (see there); restart intervals take the block-by-block path
+                Component c = sc[0];
+                if (ss == 0) ed.dcScan(sc, mcusX, mcusY, ah != 0, al);
+                else if (ah == 0) ed.acFirstScan(c, c.coef, c.bhReal, c.bwReal, c.bw, ss, se, al);
+                else ed.acRefineScan(c, c.coef, c.bhReal, c.bwReal, c.bw, ss, se, al);
+            } else if (sc.length == 1) {
                 Component c = sc[0];
                 for (int by = 0; by < c.bhReal; by++) {
                     for (int bx = 0; bx < c.bwReal; bx++) {

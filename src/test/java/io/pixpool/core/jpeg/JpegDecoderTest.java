@@ -59,6 +59,35 @@ class JpegDecoderTest {
         }
     }
 
+    /**
+     * Restart markers change only how the entropy data is cut, not the coefficients, and send a progressive file
+     * through the block-by-block decoding path instead of the whole-scan loops: both must give the same pixels at
+     * every scale (the loops skip correction bits of coefficients a scaled IDCT does not read).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("progressiveKinds")
+    void progressiveScanLoopsMatchTheBlockByBlockPath(JpegSamples.Kind k) throws Exception {
+        BufferedImage picture = JpegSamples.picture(333, 217, k.grey());
+        byte[] plain = JpegSamples.encode(picture, k, 0.95f);
+        byte[] restarts = JpegSamples.encode(picture,
+                new JpegSamples.Kind(k.name() + " restart", k.h(), k.v(), k.grey(), true, 7), 0.95f);
+        assertThat(JpegSamples.firstMarker(restarts, 0xDD)).as("restart interval written").isPositive();
+        for (int scale : new int[] {1, 2, 4, 8}) {
+            int[] a = pixels(new JpegDecoder(plain).decode(scale));
+            int[] b = pixels(new JpegDecoder(restarts).decode(scale));
+            assertThat(a).as("1/" + scale).isEqualTo(b);
+        }
+    }
+
+    static Stream<JpegSamples.Kind> progressiveKinds() {
+        return Stream.of(JpegSamples.PROGRESSIVE_420, JpegSamples.PROGRESSIVE_444, JpegSamples.PROGRESSIVE_422,
+                JpegSamples.PROGRESSIVE_GREY);
+    }
+
+    private static int[] pixels(BufferedImage img) {
+        return img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
+    }
+
     /** One scan per component: the decoder keeps all coefficients and converts at the end. */
     @Test
     void baselineWithAScanPerComponent() throws Exception {

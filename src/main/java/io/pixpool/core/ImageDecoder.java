@@ -9,6 +9,7 @@ import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import io.pixpool.core.jpeg.FastJpeg;
+import io.pixpool.core.jpeg.JpegDecoder;
 import io.pixpool.core.jpeg.JpegException;
 import java.io.Closeable;
 import java.io.EOFException;
@@ -282,7 +283,30 @@ final class ImageDecoder implements Closeable {
         throw new ImageException("truncated or corrupt image data (" + describe(first) + ")", first);
     }
 
-    /** The largest DCT scale (1, 2, 4, 8) whose decode is at least {@link #DCT_HEADROOM} times the needed size. */
+    /**
+     * The decode {@link #decode(int, int, int)} would make, already resized to {@code w x h} with Lanczos3, when this
+     * is a JPEG the pure-Java decoder takes: its rows go into the resize as they are decoded ({@link
+     * Resampler.Streaming}), never into a full-size image. Null otherwise, or when its data is damaged (then
+     * decode and resize as usual: the JDK reader decides about damaged data).
+     */
+    BufferedImage decodeResized(int step, int needW, int needH, int w, int h) throws ImageException {
+        if (!format.equals("jpeg") || !isJdkJpeg(readers.get(0))) return null;
+        int scale = jpegScale(step, needW, needH);
+        Resampler.Source geometry = Resampler.Source.blocks(width, height, scale);
+        Resampler.Streaming resize = Resampler.streaming(JpegDecoder.scaled(width, scale),
+                JpegDecoder.scaled(height, scale), w, h, Resampler.Kernel.LANCZOS3, geometry);
+        if (resize == null) return null;
+        try {
+            if (!FastJpeg.decodeScaled(path, scale, resize)) return null;
+        } catch (JpegException e) {
+            return null;
+        } catch (IOException e) {
+            throw new ImageException("cannot read file: " + IoReasons.reason(e), e);
+        }
+        source = geometry;
+        return resize.finish();
+    }
+
     /**
      * The DCT scale (1, 2, 4, 8) a JPEG of this size is decoded at for {@link #decode(int, int, int)}: from the needed
      * size when known, else the largest not above {@code step}.

@@ -84,7 +84,12 @@ public final class ImagePipeline {
             Outputs.checkDistinct(outputs.stream().map(Output::name).toList());
             meta = MetaStep.open(job.source(), dec.format(), r.metadata(), fmt);
             if (step != Integer.MAX_VALUE) {
-                decoded = meta.decode(dec, step, need(biggest, r), biggest.pixels());
+                if (rendered(outputs) == 1 && Resizer.lanczos(r.quality())) {
+                    // one picture to make: decode straight into its resize (no full-size decoded image)
+                    decoded = meta.decodeResized(dec, step, need(biggest, r), biggest.storedWidth(),
+                            biggest.storedHeight());
+                }
+                if (decoded == null) decoded = meta.decode(dec, step, need(biggest, r), biggest.pixels());
                 geometry = meta.source(dec);
             }
         } catch (IOException e) {
@@ -115,6 +120,13 @@ public final class ImagePipeline {
             throw e;
         }
         return results.get(0).withVariants(results.subList(1, results.size()));
+    }
+
+    /** How many of the outputs are to be made (not skipped as existing). */
+    private static int rendered(List<Output> outputs) {
+        int n = 0;
+        for (Output o : outputs) if (!o.exists()) n++;
+        return n;
     }
 
     /** One output of a job: its recipe, plan (sizes), final size, file name, and whether SKIP found it existing. */

@@ -89,6 +89,20 @@ final class MetaStep {
         return img;
     }
 
+    /**
+     * The source decoded and resized to {@code w x h} in one pass ({@link ImageDecoder#decodeResized}), when its
+     * colours need nothing from this step (no ICC profile to keep or convert from); null otherwise.
+     */
+    BufferedImage decodeResized(ImageDecoder dec, int step, int[] need, int w, int h) throws ImageException {
+        if (profile != null) return null;
+        BufferedImage img = dec.decodeResized(step, need[0], need[1], w, h);
+        if (img != null) {
+            rawGeometry = null;
+            inProfileSpace = false;
+        }
+        return img;
+    }
+
     /** How the pixels of the last {@link #decode} sample the stored image (see {@link Resampler.Source}). */
     Resampler.Source source(ImageDecoder dec) {
         return rawGeometry != null ? rawGeometry : dec.source();

@@ -1,5 +1,6 @@
 package io.pixpool.core;
 
+import io.pixpool.core.jpeg.RowSink;
 import java.awt.image.BufferedImage;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -78,7 +79,7 @@ final class Resampler {
      */
     private static final int PACKED_BITS = 11;
     private static final double PACKED_LIMIT = 1.9;
-    private static final int FIELD = 21;
+    private static final int FIELD = RowSink.FIELD;
     private static final long ROUND = (1L << (PACKED_BITS - 1)) * (1L | 1L << FIELD | 1L << 2 * FIELD);
 
     private Resampler() {
@@ -108,8 +109,12 @@ final class Resampler {
 
         /** Whether {@code img} is this source decoded with its step (else its geometry does not apply). */
         boolean describes(BufferedImage img) {
-            return pointStep > 1 && img.getWidth() == (width + pointStep - 1) / pointStep
-                    && img.getHeight() == (height + pointStep - 1) / pointStep;
+            return describes(img.getWidth(), img.getHeight());
+        }
+
+        /** Whether a {@code w x h} decode is this source decoded with its step. */
+        boolean describes(int w, int h) {
+            return pointStep > 1 && w == (width + pointStep - 1) / pointStep && h == (height + pointStep - 1) / pointStep;
         }
 
         Axis x() {
@@ -375,10 +380,6 @@ final class Resampler {
     }
 
     private static void horizontalPacked(RowSource in, int sw, int sh, long[] out, int w, Weights k) {
-        int taps = k.taps;
-        int[] kw = k.w;
-        int[] start = k.start;
-        int[] count = k.count;
         // four rows at a time, each in its own array indexed by the tap position alone (cheaper bounds checks
         // for the workers' C1 JIT: 5% faster), each weight loaded once for all four
         long[] r0 = new long[sw];
@@ -391,28 +392,104 @@ final class Resampler {
             if (m > 1) in.spreadRow(y + 1, r1);
             if (m > 2) in.spreadRow(y + 2, r2);
             if (m > 3) in.spreadRow(y + 3, r3);
-            int o = y * w;
-            for (int x = 0; x < w; x++) {
-                int i = start[x];
-                int e = i + count[x];
-                int wi = x * taps - i;
-                long acc0 = ROUND;
-                long acc1 = ROUND;
-                long acc2 = ROUND;
-                long acc3 = ROUND;
-                for (; i < e; i++) {
-                    long c = kw[wi + i];
-                    acc0 += r0[i] * c;
-                    acc1 += r1[i] * c;
-                    acc2 += r2[i] * c;
-                    acc3 += r3[i] * c;
-                }
-                out[o + x] = spread(unpack(acc0));
-                if (m > 1) out[o + w + x] = spread(unpack(acc1));
-                if (m > 2) out[o + 2 * w + x] = spread(unpack(acc2));
-                if (m > 3) out[o + 3 * w + x] = spread(unpack(acc3));
+            filterRows(r0, r1, r2, r3, m, out, y * w, w, k);
+        }
+    }
+
+    /** The first {@code m} (1..4) of the packed rows r0..r3 filtered across into {@code out} from {@code o}. */
+    private static void filterRows(long[] r0, long[] r1, long[] r2, long[] r3, int m, long[] out, int o, int w,
+                                   Weights k) {
+        int taps = k.taps;
+        int[] kw = k.w;
+        int[] start = k.start;
+        int[] count = k.count;
+        for (int x = 0; x < w; x++) {
+            int i = start[x];
+            int e = i + count[x];
+            int wi = x * taps - i;
+            long acc0 = ROUND;
+            long acc1 = ROUND;
+            long acc2 = ROUND;
+            long acc3 = ROUND;
+            for (; i < e; i++) {
+                long c = kw[wi + i];
+                acc0 += r0[i] * c;
+                acc1 += r1[i] * c;
+                acc2 += r2[i] * c;
+                acc3 += r3[i] * c;
+            }
+            out[o + x] = spread(unpack(acc0));
+            if (m > 1) out[o + w + x] = spread(unpack(acc1));
+            if (m > 2) out[o + 2 * w + x] = spread(unpack(acc2));
+            if (m > 3) out[o + 3 * w + x] = spread(unpack(acc3));
+        }
+    }
+
+    /**
+     * A resize fed row by row by a decoder ({@link RowSink}): every four rows are filtered across as soon as they
+     * are written, while they are in the cache, so the decoded picture is never stored whole nor read back and
+     * converted. Measured on the benchmark corpus with the progressive-scan changes of the same day: batch CPU
+     * about 2% lower, and on the --big photos (decoded at 1/2: 6 to 14 MP) the process tree's peak memory 317 MiB
+     * against 340. The same arithmetic as {@link #resize}, so the same pixels.
+     */
+    static final class Streaming implements RowSink {
+        private final int sh;
+        private final int w;
+        private final int h;
+        private final Weights kx;
+        private final Weights ky;
+        private final long[][] rows;
+        private long[] mid;
+        /** The next row expected. */
+        private int next;
+
+        private Streaming(int sw, int sh, int w, int h, Weights kx, Weights ky) {
+            this.sh = sh;
+            this.w = w;
+            this.h = h;
+            this.kx = kx;
+            this.ky = ky;
+            rows = new long[][] {new long[sw], new long[sw], new long[sw], new long[sw]};
+        }
+
+        @Override
+        public long[] row(int y) {
+            if (y != next || y >= sh) throw new IllegalStateException("row " + y + " out of order, expected " + next);
+            return rows[y & 3];
+        }
+
+        @Override
+        public void rowDone(int y) {
+            if (y != next) throw new IllegalStateException("row " + y + " done out of order, expected " + next);
+            next++;
+            if ((y & 3) == 3 || next == sh) {
+                if (mid == null) mid = new long[w * sh];
+                filterRows(rows[0], rows[1], rows[2], rows[3], (y & 3) + 1, mid, (y & ~3) * w, w, kx);
             }
         }
+
+        /** The resized image, once every row has come. */
+        BufferedImage finish() {
+            if (next != sh) throw new IllegalStateException(next + " of " + sh + " rows decoded");
+            BufferedImage dst = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+            verticalPacked(mid, w, Pixels.data(dst), h, ky);
+            return dst;
+        }
+    }
+
+    /**
+     * A {@link Streaming} resize of an opaque {@code sw x sh} decode of {@code source} (null: the decode is its own
+     * source) to {@code w x h}; null when the kernel's weights do not fit the packed arithmetic.
+     */
+    static Streaming streaming(int sw, int sh, int w, int h, Kernel kernel, Source source) {
+        if (w < 1 || h < 1) throw new IllegalArgumentException("size must be positive: " + w + "x" + h);
+        boolean geo = source != null && source.describes(sw, sh);
+        Axis ax = geo ? source.x() : new Axis(sw, sw, 0.5, 1);
+        Axis ay = geo ? source.y() : new Axis(sh, sh, 0.5, 1);
+        Weights kx = Weights.of(ax, w, kernel, PACKED_BITS);
+        Weights ky = Weights.of(ay, h, kernel, PACKED_BITS);
+        if (kx.maxAbsSum >= PACKED_LIMIT || ky.maxAbsSum >= PACKED_LIMIT) return null;
+        return new Streaming(sw, sh, w, h, kx, ky);
     }
 
     private static void verticalPacked(long[] in, int w, int[] out, int h, Weights k) {

@@ -39,13 +39,18 @@ final class Resizer {
      */
     static BufferedImage scale(BufferedImage img, int w, int h, ScaleQuality q, Resampler.Source source) {
         boolean same = img.getWidth() == w && img.getHeight() == h;
-        if ((q == ScaleQuality.ULTRA || q == ScaleQuality.QUALITY) && !same) {
+        if (lanczos(q) && !same) {
             return Resampler.resize(img, w, h, Resampler.Kernel.LANCZOS3, source); // reads R, G, B bytes directly
         }
         BufferedImage src = Pixels.toIntRgb(img);
-        if (q == ScaleQuality.ULTRA || q == ScaleQuality.QUALITY) return src;
+        if (lanczos(q)) return src;
         if (src.getWidth() == w && src.getHeight() == h) return src;
         return Scalr.resize(src, method(q), Scalr.Mode.FIT_EXACT, w, h);
+    }
+
+    /** Whether {@code q} resizes with {@link Resampler}'s Lanczos3 (else with imgscalr). */
+    static boolean lanczos(ScaleQuality q) {
+        return q == ScaleQuality.ULTRA || q == ScaleQuality.QUALITY;
     }
 
     /**

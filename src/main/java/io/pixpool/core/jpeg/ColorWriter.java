@@ -4,9 +4,9 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 
 /**
- * Turns the decoded component planes into a TYPE_INT_RGB image: chroma upsampled to the output size (libjpeg's
- * "fancy" triangle filter for 2x1, 2x2 and 1x2 subsampling, as the JDK reader does; replication otherwise), then
- * YCbCr to RGB with libjpeg's JFIF integer tables.
+ * Turns the decoded component planes into a TYPE_INT_RGB image, or rows of packed pixels for a {@link RowSink}:
+ * chroma upsampled to the output size (libjpeg's "fancy" triangle filter for 2x1, 2x2 and 1x2 subsampling, as the
+ * JDK reader does; replication otherwise), then YCbCr to RGB with libjpeg's JFIF integer tables.
  */
 final class ColorWriter {
 
@@ -32,6 +32,7 @@ final class ColorWriter {
     private final int height;
     private final BufferedImage image;
     private final int[] out;
+    private final RowSink sink;
     private final byte[] yRow;
     private final byte[] bRow;
     private final byte[] rRow;
@@ -39,21 +40,19 @@ final class ColorWriter {
     /** Output rows written so far. */
     private int done;
 
-    ColorWriter(Component[] comps, int width, int height) {
+    /** Writes into a new TYPE_INT_RGB image (which {@link #finish} returns), or, with a {@code sink}, row by row there. */
+    ColorWriter(Component[] comps, int width, int height, RowSink sink) {
         this.comps = comps;
         this.width = width;
         this.height = height;
-        image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        out = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        this.sink = sink;
+        image = sink == null ? new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB) : null;
+        out = image == null ? null : ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
         int rowLen = width + 8;
         yRow = new byte[rowLen];
         bRow = new byte[rowLen];
         rRow = new byte[rowLen];
         colsum = new int[rowLen];
-    }
-
-    BufferedImage image() {
-        return image;
     }
 
     /**
@@ -71,7 +70,7 @@ final class ColorWriter {
         done = to;
     }
 
-    /** Writes all rows not yet written. */
+    /** Writes all rows not yet written; the image, or null when the rows went to a sink. */
     BufferedImage finish() {
         int[] all = new int[comps.length];
         java.util.Arrays.fill(all, Integer.MAX_VALUE);
@@ -90,11 +89,19 @@ final class ColorWriter {
         return true;
     }
 
+    private static final long GREY_PACKED = 1L << 2 * RowSink.FIELD | 1L << RowSink.FIELD | 1L;
+
     private void writeGrey(int from, int to) {
         Component c = comps[0];
         byte[] p = c.plane;
         for (int y = from, o = from * width; y < to; y++) {
             int r = c.rowOffset(y);
+            if (sink != null) {
+                long[] row = sink.row(y);
+                for (int x = 0; x < width; x++) row[x] = (p[r + x] & 0xFF) * GREY_PACKED;
+                sink.rowDone(y);
+                continue;
+            }
             for (int x = 0; x < width; x++) out[o++] = (p[r + x] & 0xFF) * 0x010101;
         }
     }
@@ -111,6 +118,11 @@ final class ColorWriter {
             int bo = cb.hr == 1 && cb.vr == 1 ? cb.rowOffset(y) : 0;
             byte[] rs = row(cr, y, rRow, colsum);
             int ro = cr.hr == 1 && cr.vr == 1 ? cr.rowOffset(y) : 0;
+            if (sink != null) {
+                packRow(ys, yo, bs, bo, rs, ro, sink.row(y));
+                sink.rowDone(y);
+                continue;
+            }
             for (int x = 0; x < width; x++) {
                 int l = ys[yo + x] & 0xFF;
                 int u = bs[bo + x] & 0xFF;
@@ -123,6 +135,22 @@ final class ColorWriter {
                 b = b < 0 ? 0 : b > 255 ? 255 : b;
                 out[o++] = r << 16 | g << 8 | b;
             }
+        }
+    }
+
+    /** One row converted as in {@link #writeColour}, packed for a {@link RowSink}. */
+    private void packRow(byte[] ys, int yo, byte[] bs, int bo, byte[] rs, int ro, long[] row) {
+        for (int x = 0; x < width; x++) {
+            int l = ys[yo + x] & 0xFF;
+            int u = bs[bo + x] & 0xFF;
+            int v = rs[ro + x] & 0xFF;
+            int r = l + CR_R[v];
+            int g = l + ((CB_G[u] + CR_G[v]) >> 16);
+            int b = l + CB_B[u];
+            r = r < 0 ? 0 : r > 255 ? 255 : r;
+            g = g < 0 ? 0 : g > 255 ? 255 : g;
+            b = b < 0 ? 0 : b > 255 ? 255 : b;
+            row[x] = (long) r << 2 * RowSink.FIELD | (long) g << RowSink.FIELD | b;
         }
     }
 

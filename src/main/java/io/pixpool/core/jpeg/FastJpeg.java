@@ -58,12 +58,35 @@ public final class FastJpeg {
      * size, which the JDK's libjpeg decodes faster (measured with the workers' C1-only JIT) to the same pixels.
      */
     public static BufferedImage decodeScaled(Path file, int scale) throws IOException, JpegException {
+        byte[] data = scaledData(file, scale);
+        return data == null ? null : decode(data, scale);
+    }
+
+    /**
+     * Like {@link #decodeScaled(Path, int)}, handing the rows to {@code sink} as they are decoded (see
+     * {@link RowSink}); false when the file is not one this decoder takes. After false or an exception the rows
+     * the sink may have had are to be thrown away.
+     */
+    public static boolean decodeScaled(Path file, int scale, RowSink sink) throws IOException, JpegException {
+        byte[] data = scaledData(file, scale);
+        if (data == null) return false;
+        try {
+            JpegDecoder d = new JpegDecoder(data);
+            d.decodeInto(scale, sink);
+            return true;
+        } catch (UnsupportedJpegException e) {
+            return false;
+        }
+    }
+
+    /** The file's bytes when {@link #decodeScaled(Path, int)} takes it, else null (having read only the header). */
+    private static byte[] scaledData(Path file, int scale) throws IOException {
         Header h = header(file);
         int m = h.frameMarker();
         if ((m != 0xC0 && m != 0xC1 && m != 0xC2) || (scale == 1 && m != 0xC2)) return null;
         byte[] data = Files.readAllBytes(file);
         if (h.iccProfile() && !IccCheck.isSrgb(IccCheck.profile(data))) return null;
-        return decode(data, scale);
+        return data;
     }
 
     private static BufferedImage decode(Path file, Header h, int scale) throws IOException, JpegException {

@@ -108,6 +108,18 @@ public final class JpegDecoder {
      * ceil(width/scale) x ceil(height/scale).
      */
     public BufferedImage decode(int scale) throws JpegException {
+        return decode(scale, null);
+    }
+
+    /**
+     * Decodes like {@link #decode(int)}, handing the rows to {@code sink} as they are converted instead of building
+     * an image.
+     */
+    public void decodeInto(int scale, RowSink sink) throws JpegException {
+        decode(scale, java.util.Objects.requireNonNull(sink, "sink"));
+    }
+
+    private BufferedImage decode(int scale, RowSink sink) throws JpegException {
         if (scale != 1 && scale != 2 && scale != 4 && scale != 8) {
             throw new IllegalArgumentException("scale must be 1, 2, 4 or 8: " + scale);
         }
@@ -134,7 +146,7 @@ public final class JpegDecoder {
             if (progressive) buffer(c);
         }
         buffered = progressive;
-        ColorWriter writer = new ColorWriter(comps, scaled(width, scale), scaled(height, scale));
+        ColorWriter writer = new ColorWriter(comps, scaled(width, scale), scaled(height, scale), sink);
         Scans scans = new Scans(writer);
         boolean eoi = false;
         while (!eoi) {

@@ -54,6 +54,25 @@ class WireFormatTest {
         assertThat(WireFormat.read(in)).as("clean end of stream").isNull();
     }
 
+    /** Recipes are kept between jobs on both sides (a batch sends the same one each time): never mixed up. */
+    @Test
+    void alternatingRecipesEachArriveAsSent() throws IOException {
+        Recipe other = RECIPE.withQuality(ScaleQuality.FAST).withMaxPixels(1000);
+        Recipe equalCopy = RECIPE.withMaxPixels(RECIPE.maxPixels()); // equal, another object
+        List<Recipe> sent = List.of(RECIPE, RECIPE, other, RECIPE, equalCopy, other, other);
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        for (int i = 0; i < sent.size(); i++) {
+            WireFormat.write(buf, new Message.JobRequest(i, new ImageJob(Path.of("/in/" + i + ".jpg"), Path.of("/o"),
+                    i + 1, sent.get(i))));
+        }
+        ByteArrayInputStream in = new ByteArrayInputStream(buf.toByteArray());
+        for (int i = 0; i < sent.size(); i++) {
+            Message.JobRequest r = (Message.JobRequest) WireFormat.read(in);
+            assertThat(r.job().recipe()).as("job %d", i).isEqualTo(sent.get(i));
+            assertThat(r.job().source()).isEqualTo(Path.of("/in/" + i + ".jpg"));
+        }
+    }
+
     @Test
     void aTruncatedFrameIsAProtocolErrorNotAnEnd() throws IOException {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();

@@ -442,6 +442,7 @@ final class EntropyDecoder {
         final int[] lookup = ac.lookup;
         final long[] nonZero = c.nonZero;
         final long used = c.used;
+        final long usedHead = -1L >>> Long.numberOfLeadingZeros(used); // positions up to the last used one
         long b = buf;
         int n = bits;
         int run = eobrun;
@@ -507,28 +508,13 @@ final class EntropyDecoder {
                         t = zeros == 0 ? se + 1 : lowestBit(zeros);
                         todo = nz & band & (-1L << k) & (t > 63 ? -1L : (1L << t) - 1);
                     }
-                    long apply = todo & used;
+                    // in zig-zag order: bit by bit up to the last used position (unused ones only consumed), then
+                    // the bits of the unused tail counted off at once
+                    long tail = todo & ~usedHead;
+                    todo &= usedHead;
                     while (todo != 0) {
-                        long low = apply & -apply;
-                        if (low != (todo & -todo)) {
-                            int skip = Long.bitCount(low == 0 ? todo : todo & (low - 1));
-                            while (skip > 0) {
-                                if (n < 1) {
-                                    bits = n;
-                                    fill();
-                                    b = buf;
-                                    n = bits;
-                                }
-                                int m = Math.min(skip, n);
-                                n -= m;
-                                skip -= m;
-                            }
-                            if (low == 0) break;
-                        }
-                        todo &= ~((low << 1) - 1);
-                        apply &= apply - 1;
-                        int z = off + ZIGZAG[lowestBit(low)];
-                        int v = coef[z];
+                        int q = lowestBit(todo);
+                        todo &= todo - 1;
                         if (n < 1) {
                             bits = n;
                             fill();
@@ -536,7 +522,25 @@ final class EntropyDecoder {
                             n = bits;
                         }
                         n--;
-                        if (((b >>> n) & 1) != 0 && (v & p1) == 0) coef[z] = (short) (v >= 0 ? v + p1 : v + m1);
+                        if (((b >>> n) & 1) != 0 && ((used >>> q) & 1) != 0) {
+                            int z = off + ZIGZAG[q];
+                            int v = coef[z];
+                            if ((v & p1) == 0) coef[z] = (short) (v >= 0 ? v + p1 : v + m1);
+                        }
+                    }
+                    if (tail != 0) {
+                        int skip = Long.bitCount(tail);
+                        while (skip > 0) {
+                            if (n < 1) {
+                                bits = n;
+                                fill();
+                                b = buf;
+                                n = bits;
+                            }
+                            int m = Math.min(skip, n);
+                            n -= m;
+                            skip -= m;
+                        }
                     }
                     if (run > 0) {
                         run--;

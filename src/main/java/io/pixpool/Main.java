@@ -8,10 +8,17 @@ import java.util.Arrays;
 
 /**
  * The one entry point of the jar and the installed launcher: {@code batch ...} runs headless, the worker flag runs
- * a worker process, anything else opens the window (arguments are paths to preload). A plain class, not an
- * Application, so the JavaFX runtime on the class path is enough.
+ * a worker process, {@code --help} and {@code --version} print and exit, anything else opens the window
+ * (arguments are paths to preload). A plain class, not an Application, so the JavaFX runtime on the class path is
+ * enough.
  */
 public final class Main {
+
+    static final String USAGE = String.join(System.lineSeparator(),
+            "Usage: pixpool [FILE|FOLDER...]            open the window, these files and folders in its list",
+            "       pixpool batch [OPTIONS] INPUT... --out DIR",
+            "                                          resize from the command line (pixpool batch --help)",
+            "       pixpool --version", "");
 
     private Main() {
     }
@@ -23,6 +30,10 @@ public final class Main {
             WorkerMain.main(rest);
         } else if (first.equals("batch")) {
             System.exit(BatchCommand.run(rest));
+        } else if (args.length == 1 && (first.equals("-h") || first.equals("--help"))) {
+            System.out.print(USAGE);
+        } else if (args.length == 1 && (first.equals("-V") || first.equals("--version"))) {
+            System.exit(BatchCommand.run(new String[] {"--version"}));
         } else {
             PixpoolApp.launchWith(args);
         }

@@ -300,8 +300,9 @@ final class EntropyDecoder {
     }
 
     /**
-     * Progressive AC scan, refinement (successive approximation) over zig-zag positions ss..se. The bit buffer is
-     * kept in locals here (this is the hottest loop of a progressive decode: one bit per non-zero coefficient).
+     * Progressive AC scan, refinement (successive approximation) over zig-zag positions ss..se, one block: for
+     * scans with restart intervals ({@link #acRefineScan} does whole scans without). The bit buffer is kept in
+     * locals here (one bit per non-zero coefficient).
      */
     void acRefine(Component c, short[] coef, int off, int ss, int se, int al) throws JpegException {
         int p1 = 1 << al;

@@ -11,8 +11,8 @@ import java.util.Arrays;
 
 /**
  * The pipeline's entry to {@link JpegDecoder}: JPEGs it can decode scaled in the DCT domain (1/2, 1/4, 1/8: the
- * low-frequency coefficients of each block, far less work than a full decode) and progressive ones at any scale (one output pass, where the JDK
- * reader redraws the picture after every scan). Full-size baseline files are left to the JDK reader, whose libjpeg
+ * low-frequency coefficients of each block, far less work than a full decode) and progressive ones at any scale
+ * (one output pass, where the JDK reader redraws the picture after every scan). Full-size baseline files are left to the JDK reader, whose libjpeg
  * decodes them faster; files with an ICC profile other than sRGB are left to the readers that convert colours.
  */
 public final class FastJpeg {

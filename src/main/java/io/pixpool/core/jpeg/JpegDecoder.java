@@ -2,6 +2,7 @@ package io.pixpool.core.jpeg;
 
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * A pure-Java decoder for Huffman-coded 8-bit JPEGs (baseline, extended and progressive; grey or YCbCr; any
@@ -116,7 +117,7 @@ public final class JpegDecoder {
      * an image.
      */
     public void decodeInto(int scale, RowSink sink) throws JpegException {
-        decode(scale, java.util.Objects.requireNonNull(sink, "sink"));
+        decode(scale, Objects.requireNonNull(sink, "sink"));
     }
 
     private BufferedImage decode(int scale, RowSink sink) throws JpegException {

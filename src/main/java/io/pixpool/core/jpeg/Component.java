@@ -15,6 +15,8 @@ final class Component {
     int scaleY;
     /** Zig-zag positions whose values the IDCT at this component's scale reads (bit k: position k). */
     long used = -1L;
+    /** The natural-order indices of the {@link #used} positions. */
+    int[] usedNatural;
     /** Blocks stored per line / column (whole MCUs in interleaved frames). */
     int bw;
     int bh;

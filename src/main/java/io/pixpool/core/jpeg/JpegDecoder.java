@@ -137,6 +137,7 @@ public final class JpegDecoder {
             c.hr /= kx;
             c.vr /= ky;
             c.used = Idct.usedCoefficients(c.scaleX, c.scaleY);
+            c.usedNatural = naturalPositions(c.used);
             c.bsx = Idct.blockSize(c.scaleX);
             c.bsy = Idct.blockSize(c.scaleY);
             c.stride = c.bw * c.bsx;
@@ -168,6 +169,13 @@ public final class JpegDecoder {
         scans.checkComplete(eoi);
         if (buffered) scans.outputAll();
         return writer.finish();
+    }
+
+    /** The natural-order indices of the zig-zag positions set in {@code mask}. */
+    private static int[] naturalPositions(long mask) {
+        int[] z = new int[Long.bitCount(mask)];
+        for (int k = 0, i = 0; k < 64; k++) if ((mask >>> k & 1) != 0) z[i++] = EntropyDecoder.ZIGZAG[k];
+        return z;
     }
 
     /** Gives {@code c} a coefficient buffer for the whole picture (progressive or multi-scan baseline files). */
@@ -590,14 +598,21 @@ public final class JpegDecoder {
                                 Idct.fill(coef[off] * q[0], c.plane, dst, c.stride, bsx, bsy);
                                 continue;
                             }
-                            long nz = nonZero[b];
+                            long nz = nonZero[b] & c.used;
                             if (!progressive || Long.bitCount(nz) > 24) { // baseline: nz only says "some AC"
-                                for (int i = 0; i < 64; i++) blk[i] = coef[off + i] * q[i];
-                                idct.run(c.scaleX, c.scaleY, blk, c.plane, dst, c.stride);
-                                Arrays.fill(blk, 0);
+                                if (c.used == -1L) {
+                                    for (int i = 0; i < 64; i++) blk[i] = coef[off + i] * q[i];
+                                    idct.run(c.scaleX, c.scaleY, blk, c.plane, dst, c.stride);
+                                    Arrays.fill(blk, 0);
+                                } else { // a scaled IDCT: only the coefficients it reads
+                                    for (int z : c.usedNatural) blk[z] = coef[off + z] * q[z];
+                                    idct.run(c.scaleX, c.scaleY, blk, c.plane, dst, c.stride);
+                                    for (int z : c.usedNatural) blk[z] = 0;
+                                }
                                 continue;
                             }
-                            // only the coefficients the AC scans made non-zero: most blocks have a few
+                            // only the coefficients the AC scans made non-zero (and the IDCT reads): most blocks
+                            // have a few
                             blk[0] = coef[off] * q[0];
                             for (long t = nz; t != 0; t &= t - 1) {
                                 int z = EntropyDecoder.ZIGZAG[EntropyDecoder.lowestBit(t)];

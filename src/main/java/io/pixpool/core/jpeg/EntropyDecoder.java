@@ -574,8 +574,7 @@ final class EntropyDecoder {
         if (sc.length == 1) {
             Component c = sc[0];
             for (int by = 0; by < c.bhReal; by++) {
-                int off = by * c.bw * 64;
-                for (int bx = 0; bx < c.bwReal; bx++, off += 64) dc(c, off, refine, al);
+                dcBlocks(c, by * c.bw * 64, c.bwReal, refine, al);
                 checkNotOverrun();
             }
             return;
@@ -583,23 +582,60 @@ final class EntropyDecoder {
         for (int my = 0; my < mcusY; my++) {
             for (int mx = 0; mx < mcusX; mx++) {
                 for (Component c : sc) {
-                    for (int v = 0; v < c.v; v++) {
-                        int off = ((my * c.v + v) * c.bw + mx * c.h) * 64;
-                        for (int h = 0; h < c.h; h++, off += 64) dc(c, off, refine, al);
-                    }
+                    for (int v = 0; v < c.v; v++) dcBlocks(c, ((my * c.v + v) * c.bw + mx * c.h) * 64, c.h, refine, al);
                 }
             }
             checkNotOverrun();
         }
     }
 
-    private void dc(Component c, int off, boolean refine, int al) throws JpegException {
-        if (!refine) {
-            dcFirst(c, c.coef, off, al);
-            return;
+    /** The DC terms of {@code count} blocks of {@code c} side by side from coefficient offset {@code off}. */
+    private void dcBlocks(Component c, int off, int count, boolean refine, int al) throws JpegException {
+        short[] coef = c.coef;
+        long b = buf;
+        int n = bits;
+        if (refine) {
+            for (int i = 0; i < count; i++, off += 64) {
+                if (n < 1) {
+                    bits = n;
+                    fill();
+                    b = buf;
+                    n = bits;
+                }
+                n--;
+                if (((b >>> n) & 1) != 0) coef[off] |= (short) (1 << al);
+            }
+        } else {
+            int[] lookup = c.dc.lookup;
+            int pred = c.dcPred;
+            for (int i = 0; i < count; i++, off += 64) {
+                if (n < 32) {
+                    bits = n;
+                    fill();
+                    b = buf;
+                    n = bits;
+                }
+                int e = lookup[(int) (b >>> (n - HuffmanTable.LOOKUP_BITS)) & ((1 << HuffmanTable.LOOKUP_BITS) - 1)];
+                int s;
+                if (e != 0) {
+                    n -= e >> 8;
+                    s = e & 0xFF;
+                } else {
+                    bits = n;
+                    s = decodeSlow(c.dc);
+                    n = bits;
+                }
+                if (s != 0) {
+                    if (s > 16) throw new JpegException("corrupt data: bad DC difference");
+                    n -= s;
+                    int v = (int) (b >>> n) & ((1 << s) - 1);
+                    pred += v < 1 << (s - 1) ? v - (1 << s) + 1 : v;
+                }
+                coef[off] = (short) (pred << al);
+            }
+            c.dcPred = pred;
         }
-        if (bits < 1) fill();
-        bits--;
-        if (((buf >>> bits) & 1) != 0) c.coef[off] |= (short) (1 << al);
+        buf = b;
+        bits = n;
     }
 }

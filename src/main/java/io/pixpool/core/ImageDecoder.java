@@ -214,7 +214,7 @@ final class ImageDecoder implements Closeable {
 
     /**
      * The geometry of the last {@link #decode}: the stored size and how the decoded pixels sample it (every
-     * step-th pixel, or one sample at the centre of each scale x scale block); null before the first decode.
+     * step-th pixel, or n samples per 8 pixels from a DCT-scaled decode); null before the first decode.
      */
     Resampler.Source source() {
         return source;
@@ -245,10 +245,10 @@ final class ImageDecoder implements Closeable {
             // JPEGs the JDK reader would decode: the pure-Java decoder scales them in the DCT domain (band-
             // limited samples, not every step-th pixel), and it is 2-10x faster on progressive ones
             try {
-                int scale = jpegScale(step, needW, needH);
-                BufferedImage img = FastJpeg.decodeScaled(path, scale);
+                int eighths = jpegEighths(step, needW, needH);
+                BufferedImage img = FastJpeg.decodeEighths(path, eighths);
                 if (img != null) {
-                    source = Resampler.Source.blocks(width, height, scale);
+                    source = Resampler.Source.dct(width, height, eighths);
                     return img;
                 }
             } catch (JpegException e) {
@@ -293,13 +293,13 @@ final class ImageDecoder implements Closeable {
      */
     BufferedImage decodeResized(int step, int needW, int needH, int w, int h) throws ImageException {
         if (!format.equals("jpeg") || !isJdkJpeg(readers.get(0))) return null;
-        int scale = jpegScale(step, needW, needH);
-        Resampler.Source geometry = Resampler.Source.blocks(width, height, scale);
-        Resampler.Streaming resize = Resampler.streaming(JpegDecoder.scaled(width, scale),
-                JpegDecoder.scaled(height, scale), w, h, Resampler.Kernel.LANCZOS3, geometry);
+        int eighths = jpegEighths(step, needW, needH);
+        Resampler.Source geometry = Resampler.Source.dct(width, height, eighths);
+        Resampler.Streaming resize = Resampler.streaming(JpegDecoder.eighths(width, eighths),
+                JpegDecoder.eighths(height, eighths), w, h, Resampler.Kernel.LANCZOS3, geometry);
         if (resize == null) return null;
         try {
-            if (!FastJpeg.decodeScaled(path, scale, resize)) return null;
+            if (!FastJpeg.decodeEighths(path, eighths, resize)) return null;
         } catch (JpegException e) {
             return null;
         } catch (IOException e) {
@@ -310,8 +310,9 @@ final class ImageDecoder implements Closeable {
     }
 
     /**
-     * The DCT scale (1, 2, 4, 8) a JPEG of this size is decoded at for {@link #decode(int, int, int)}: from the needed
-     * size when known, else the largest not above {@code step}.
+     * The power-of-two DCT scale (1, 2, 4, 8) for a JPEG of this size: from the needed size when known, else the
+     * largest not above {@code step}. Used where colours are converted from an ICC profile (MetaStep), whose raw
+     * decode keeps to the powers of two; {@link #jpegEighths} is what {@link #decode(int, int, int)} uses.
      */
     int jpegScale(int step, int needW, int needH) {
         return needW > 0 && needH > 0 ? dctScale(width, height, needW, needH) : FastJpeg.scaleFor(step);
@@ -321,6 +322,34 @@ final class ImageDecoder implements Closeable {
         int s = 1;
         while (s < 8 && w >= DCT_HEADROOM * needW * 2 * s && h >= DCT_HEADROOM * needH * 2 * s) s *= 2;
         return s;
+    }
+
+    /**
+     * The size, in eighths (1..8), a JPEG of this size is decoded at by the pure-Java decoder for {@link
+     * #decode(int, int, int)}: from the needed size when known ({@link #dctEighths}), else the power-of-two scale
+     * not above {@code step}.
+     */
+    int jpegEighths(int step, int needW, int needH) {
+        return needW > 0 && needH > 0 ? dctEighths(width, height, needW, needH) : 8 / FastJpeg.scaleFor(step);
+    }
+
+    /**
+     * The decode sizes, in eighths, the pure-Java decoder is used at below the full size. 3/8 between 1/4 and 1/2:
+     * a 2560-pixel photo fitted into 500 pixels decodes at 960 instead of 1280 pixels, 44% fewer to convert and
+     * resize (measured on the benchmark corpus: batch 2.64 -> 2.46 s, mean PSNR 37.317 dB against 37.320, Pillow's
+     * 37.305; --big unchanged). 5/8, 6/8 and 7/8 are not used: they would take full-size-class decodes away from
+     * libjpeg, which is faster there.
+     */
+    private static final int[] EIGHTHS = {1, 2, 3, 4};
+
+    /**
+     * The smallest of 1/8, 2/8, 3/8, 4/8 whose decode keeps {@link #DCT_HEADROOM} times the needed size, else 8/8.
+     */
+    static int dctEighths(int w, int h, int needW, int needH) {
+        for (int n : EIGHTHS) {
+            if ((long) w * n >= DCT_HEADROOM * needW * 8 && (long) h * n >= DCT_HEADROOM * needH * 8) return n;
+        }
+        return 8;
     }
 
     private static boolean isJdkJpeg(ImageReader r) {

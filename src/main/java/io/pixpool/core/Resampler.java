@@ -86,25 +86,34 @@ final class Resampler {
     }
 
     /**
-     * Where a decoded image's pixels come from: the stored image's full size and the decoder's step. With a step
-     * {@code s > 1}, pixel {@code i} is either stored pixel {@code i * s} (point sampling: the filter is centred on
-     * the exact stored positions, not on block centres, which would shift the picture by {@code (s - 1) / 2}
-     * stored pixels), or, with {@code blocks}, a sample of the s x s block starting there (a DCT-domain scaled
-     * JPEG decode: the block's picture band-limited and sampled at its centre), centred on the block's centre.
+     * Where a decoded image's pixels come from: the stored image's full size and how the decoder reduced it. With
+     * {@code eighths} 0, every {@code pointStep}-th pixel: pixel {@code i} is stored pixel {@code i * s} (point
+     * sampling: the filter is centred on the exact stored positions, not on block centres, which would shift the
+     * picture by {@code (s - 1) / 2} stored pixels). With {@code eighths} n (1..8), a DCT-domain scaled JPEG
+     * decode: n samples per 8 stored pixels, each the picture band-limited and sampled at the centre of its
+     * 8/n-pixel part of the block.
      */
-    record Source(int width, int height, int pointStep, boolean blocks) {
+    record Source(int width, int height, int pointStep, int eighths) {
         Source {
-            if (width < 1 || height < 1 || pointStep < 1) throw new IllegalArgumentException("bad source geometry");
+            if (width < 1 || height < 1 || pointStep < 1 || eighths < 0 || eighths > 8) {
+                throw new IllegalArgumentException("bad source geometry");
+            }
         }
 
         /** Every {@code pointStep}-th pixel of a {@code width x height} image. */
         Source(int width, int height, int pointStep) {
-            this(width, height, pointStep, false);
+            this(width, height, pointStep, 0);
         }
 
         /** One sample per {@code scale x scale} block of a {@code width x height} image, at the block's centre. */
         static Source blocks(int width, int height, int scale) {
-            return new Source(width, height, scale, true);
+            return dct(width, height, 8 / scale);
+        }
+
+        /** A decode at {@code eighths}/8 of a {@code width x height} image in the DCT domain. */
+        static Source dct(int width, int height, int eighths) {
+            if (eighths < 1) throw new IllegalArgumentException("eighths must be 1..8: " + eighths);
+            return new Source(width, height, 1, eighths);
         }
 
         /** Whether {@code img} is this source decoded with its step (else its geometry does not apply). */
@@ -112,21 +121,28 @@ final class Resampler {
             return describes(img.getWidth(), img.getHeight());
         }
 
-        /** Whether a {@code w x h} decode is this source decoded with its step. */
+        /** Whether a {@code w x h} decode is this source reduced (a full-size decode is its own source). */
         boolean describes(int w, int h) {
-            return pointStep > 1 && w == (width + pointStep - 1) / pointStep && h == (height + pointStep - 1) / pointStep;
+            boolean reduced = eighths > 0 ? eighths < 8 : pointStep > 1;
+            return reduced && w == size(width) && h == size(height);
+        }
+
+        /** Decoded samples for {@code full} stored pixels. */
+        private int size(int full) {
+            return eighths > 0 ? (int) (((long) full * eighths + 7) / 8) : (full + pointStep - 1) / pointStep;
         }
 
         Axis x() {
-            return new Axis(width, (width + pointStep - 1) / pointStep, first(), pointStep);
+            return axis(width);
         }
 
         Axis y() {
-            return new Axis(height, (height + pointStep - 1) / pointStep, first(), pointStep);
+            return axis(height);
         }
 
-        private double first() {
-            return blocks ? pointStep / 2.0 : 0.5;
+        private Axis axis(int full) {
+            return eighths > 0 ? new Axis(full, size(full), 4.0 / eighths, 8.0 / eighths)
+                    : new Axis(full, size(full), 0.5, pointStep);
         }
     }
 

@@ -41,6 +41,53 @@ class ScaledJpegDecodeTest {
     }
 
     @Test
+    void threeEighthsFillTheGapBetweenAQuarterAndAHalf() {
+        assertThat(ImageDecoder.dctEighths(2560, 1600, 500, 313)).as("960 >= 875").isEqualTo(3);
+        assertThat(ImageDecoder.dctEighths(1920, 1200, 500, 313)).as("720 < 875").isEqualTo(4);
+        assertThat(ImageDecoder.dctEighths(1280, 800, 500, 313)).isEqualTo(8);
+        assertThat(ImageDecoder.dctEighths(3500, 3500, 500, 500)).as("875 = 1.75 x 500").isEqualTo(2);
+        assertThat(ImageDecoder.dctEighths(3499, 3500, 500, 500)).isEqualTo(3);
+        assertThat(ImageDecoder.dctEighths(20000, 20000, 100, 100)).isEqualTo(1);
+    }
+
+    /** Decodes at n/8 sample the picture at the centres of the n parts of each block: close to the full decode there. */
+    @Test
+    void fractionalDecodesSampleTheFullDecodeAtTheirCentres() throws Exception {
+        BufferedImage pic = picture(803, 601);
+        Path file = Files.write(dir.resolve("f.jpg"), TestImages.jpegBytes(pic, 0.95f, false));
+        BufferedImage full = Pixels.toIntRgb(ImageIO.read(file.toFile()));
+        for (int n : new int[] {3, 5, 6, 7}) {
+            BufferedImage img = io.pixpool.core.jpeg.FastJpeg.decodeEighths(file, n);
+            assertThat(new int[] {img.getWidth(), img.getHeight()}).as(n + "/8")
+                    .containsExactly((803 * n + 7) / 8, (601 * n + 7) / 8);
+            double sum = 0;
+            int count = 0;
+            for (int y = 2; y < img.getHeight() - 2; y++) {
+                for (int x = 2; x < img.getWidth() - 2; x++) {
+                    double fx = (x + 0.5) * 8 / n - 0.5;
+                    double fy = (y + 0.5) * 8 / n - 0.5;
+                    for (int s = 0; s < 24; s += 8) {
+                        sum += Math.abs((img.getRGB(x, y) >> s & 255) - bilinear(full, fx, fy, s));
+                        count++;
+                    }
+                }
+            }
+            assertThat(sum / count).as("mean difference at " + n + "/8").isLessThan(1.5);
+        }
+    }
+
+    private static double bilinear(BufferedImage img, double fx, double fy, int shift) {
+        int x0 = (int) Math.floor(fx);
+        int y0 = (int) Math.floor(fy);
+        double ax = fx - x0;
+        double ay = fy - y0;
+        double top = (1 - ax) * (img.getRGB(x0, y0) >> shift & 255) + ax * (img.getRGB(x0 + 1, y0) >> shift & 255);
+        double bottom = (1 - ax) * (img.getRGB(x0, y0 + 1) >> shift & 255)
+                + ax * (img.getRGB(x0 + 1, y0 + 1) >> shift & 255);
+        return (1 - ay) * top + ay * bottom;
+    }
+
+    @Test
     void baselineJpegIsDecodedScaledAndResizedCloseToLanczosOfTheFullDecode() throws Exception {
         BufferedImage pic = picture(1600, 1200);
         for (boolean progressive : new boolean[] {false, true}) {

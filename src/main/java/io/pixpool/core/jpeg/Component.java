@@ -10,9 +10,6 @@ final class Component {
     /** Upsampling ratio to the full image (max sampling / own sampling); after scaling, to the output. */
     int hr;
     int vr;
-    /** The component's own IDCT scales across and down: subsampled chroma is reduced less, needing less upsampling. */
-    int scaleX;
-    int scaleY;
     /** Zig-zag positions whose values the IDCT at this component's scale reads (bit k: position k). */
     long used = -1L;
     /** The natural-order indices of the {@link #used} positions. */
@@ -39,7 +36,10 @@ final class Component {
     byte[] plane;
     int stride;
     int ringRows;
-    /** Output samples per block across and down at the component's scale. */
+    /**
+     * Output samples per block across and down (1..8, the IDCT's size): subsampled chroma is reduced less,
+     * needing less upsampling.
+     */
     int bsx;
     int bsy;
     /** Block row whose plane offset {@link #blockRowOffset} holds (-1: none yet). */

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * The pipeline's entry to {@link JpegDecoder}: JPEGs it can decode scaled in the DCT domain (1/2, 1/4, 1/8: the
+ * The pipeline's entry to {@link JpegDecoder}: JPEGs it can decode scaled in the DCT domain (n/8 of the size: the
  * low-frequency coefficients of each block, far less work than a full decode) and progressive ones at any scale
  * (one output pass, where the JDK reader redraws the picture after every scan). Full-size baseline files are left to the JDK reader, whose libjpeg
  * decodes them faster; files with an ICC profile other than sRGB are left to the readers that convert colours.
@@ -58,32 +58,41 @@ public final class FastJpeg {
      * size, which the JDK's libjpeg decodes faster (measured with the workers' C1-only JIT) to the same pixels.
      */
     public static BufferedImage decodeScaled(Path file, int scale) throws IOException, JpegException {
-        byte[] data = scaledData(file, scale);
-        return data == null ? null : decode(data, scale);
+        return decodeEighths(file, 8 / scale);
+    }
+
+    /** Like {@link #decodeScaled(Path, int)} at {@code eighths}/8 of the size (1..8; see JpegDecoder). */
+    public static BufferedImage decodeEighths(Path file, int eighths) throws IOException, JpegException {
+        byte[] data = scaledData(file, eighths);
+        if (data == null) return null;
+        try {
+            return new JpegDecoder(data).decodeEighths(eighths, null);
+        } catch (UnsupportedJpegException e) {
+            return null;
+        }
     }
 
     /**
-     * Like {@link #decodeScaled(Path, int)}, handing the rows to {@code sink} as they are decoded (see
+     * Like {@link #decodeEighths(Path, int)}, handing the rows to {@code sink} as they are decoded (see
      * {@link RowSink}); false when the file is not one this decoder takes. After false or an exception the rows
      * the sink may have had are to be thrown away.
      */
-    public static boolean decodeScaled(Path file, int scale, RowSink sink) throws IOException, JpegException {
-        byte[] data = scaledData(file, scale);
+    public static boolean decodeEighths(Path file, int eighths, RowSink sink) throws IOException, JpegException {
+        byte[] data = scaledData(file, eighths);
         if (data == null) return false;
         try {
-            JpegDecoder d = new JpegDecoder(data);
-            d.decodeInto(scale, sink);
+            new JpegDecoder(data).decodeEighths(eighths, sink);
             return true;
         } catch (UnsupportedJpegException e) {
             return false;
         }
     }
 
-    /** The file's bytes when {@link #decodeScaled(Path, int)} takes it, else null (having read only the header). */
-    private static byte[] scaledData(Path file, int scale) throws IOException {
+    /** The file's bytes when {@link #decodeEighths(Path, int)} takes it, else null (having read only the header). */
+    private static byte[] scaledData(Path file, int eighths) throws IOException {
         Header h = header(file);
         int m = h.frameMarker();
-        if ((m != 0xC0 && m != 0xC1 && m != 0xC2) || (scale == 1 && m != 0xC2)) return null;
+        if ((m != 0xC0 && m != 0xC1 && m != 0xC2) || (eighths == 8 && m != 0xC2)) return null;
         byte[] data = Files.readAllBytes(file);
         if (h.iccProfile() && !IccCheck.isSrgb(IccCheck.profile(data))) return null;
         return data;

@@ -1,7 +1,8 @@
 package io.pixpool.core.jpeg;
 
 /**
- * Inverse DCTs on dequantised coefficients (natural order), written as 8-bit samples.
+ * Inverse DCTs on dequantised coefficients (natural order), written as 8-bit samples, by the number of samples
+ * per block side they give (8 for the full size, n for n/8 of it).
  * <ul>
  * <li>8x8: libjpeg's accurate integer IDCT (jidctint.c, what the JDK reader uses).</li>
  * <li>4x4 (1/2 size): DCT-domain downscaling, a 4-point IDCT of the block's lowest 4 x 4 coefficients, which
@@ -14,6 +15,8 @@ package io.pixpool.core.jpeg;
  * coefficients up to 7: a 2-point downscale of the lowest 2 x 2 coefficients alone measured worse on the large
  * photos that get decoded at 1/4 (36.07 dB against 36.11, quality.sh --big).</li>
  * <li>1x1 (1/8 size): the DC term.</li>
+ * <li>3x3, 5x5, 6x6, 7x7 and the rectangular mixes: DCT-domain downscaling like the 4x4 one, 3 and 6 written out
+ * (3/8 is what the pipeline uses between 1/4 and 1/2, with 6 for its 4:2:0 chroma), 5 and 7 from a matrix.</li>
  * </ul>
  */
 final class Idct {
@@ -42,9 +45,9 @@ final class Idct {
     private final int[] ws = new int[64];
 
     /**
-     * The zig-zag positions (bit k: position k) whose coefficients the IDCT for {@code sx} across and {@code sy}
-     * down reads: all for the full size, the lowest 4 x 4 at 1/2, rows and columns 0, 1, 3, 5, 7 at 1/4 (libjpeg's
-     * reduced 2x2), the DC term at 1/8. The others do not change the output.
+     * The zig-zag positions (bit k: position k) whose coefficients the IDCT for {@code sx} samples across and
+     * {@code sy} down reads: all for the full 8, the lowest n x n for the DCT-domain sizes, rows and columns 0, 1,
+     * 3, 5, 7 for 2 (libjpeg's reduced 2x2), the DC term for 1. The others do not change the output.
      */
     static long usedCoefficients(int sx, int sy) {
         long m = 0;
@@ -55,58 +58,190 @@ final class Idct {
         return m;
     }
 
-    /** Whether the 1-D pass of a scale reads frequency {@code f} (0..7). */
-    private static boolean used(int scale, int f) {
-        switch (scale) {
-            case 1: return true;
-            case 2: return f < 4;
-            case 4: return f == 0 || (f & 1) == 1;
-            default: return f == 0;
-        }
-    }
-
-    /** Output samples per block side for a scale of 1, 2, 4 or 8. */
-    static int blockSize(int scale) {
-        return 8 / scale;
-    }
-
-    void run(int scale, int[] in, byte[] out, int off, int stride) {
-        switch (scale) {
-            case 1: idct8(in, out, off, stride); break;
-            case 2: idct4(in, out, off, stride); break;
-            case 4: idct2(in, out, off, stride); break;
-            default: out[off] = clamp((in[0] + 4) >> 3);
+    /** Whether the 1-D pass for {@code size} samples reads frequency {@code f} (0..7). */
+    private static boolean used(int size, int f) {
+        switch (size) {
+            case 8: return true;
+            case 2: return f == 0 || (f & 1) == 1;
+            case 1: return f == 0;
+            default: return f < size;
         }
     }
 
     /**
-     * A rectangular reduced IDCT: 8/{@code sx} samples across, 8/{@code sy} down (for chroma subsampled in one
-     * direction only). All passes keep libjpeg's intermediate scaling, so the column pass of one size combines
-     * with the row pass of another.
+     * For the sizes without a hand-written pass (3, 5, 6, 7): {@code size} samples of the block's picture limited
+     * to its lowest {@code size} frequencies, at the centres of {@code size} equal parts of the block, as in the
+     * 4x4 pass: sample j = sum over u of F(u) C(u) sqrt(2) cos((2j + 1) u pi / (2 size)), C(0) = 1/sqrt(2), in
+     * CONST_BITS fixed point (libjpeg 9's jidctint.c has the same transforms, hand-factored).
+     */
+    private static final int[][][] GENERIC = new int[9][][];
+
+    static {
+        for (int n : new int[] {3, 5, 6, 7}) {
+            int[][] k = new int[n][n];
+            for (int j = 0; j < n; j++) {
+                for (int u = 0; u < n; u++) {
+                    double m = u == 0 ? 1 : Math.sqrt(2) * Math.cos((2 * j + 1) * u * Math.PI / (2 * n));
+                    k[j][u] = (int) Math.round(m * (1 << CONST_BITS));
+                }
+            }
+            GENERIC[n] = k;
+        }
+    }
+
+    /** The square IDCT giving {@code size x size} samples (1..8). */
+    void run(int size, int[] in, byte[] out, int off, int stride) {
+        switch (size) {
+            case 8: idct8(in, out, off, stride); break;
+            case 4: idct4(in, out, off, stride); break;
+            case 2: idct2(in, out, off, stride); break;
+            case 1: out[off] = clamp((in[0] + 4) >> 3); break;
+            default: separable(size, size, in, out, off, stride);
+        }
+    }
+
+    /**
+     * A rectangular IDCT: {@code sx} samples across, {@code sy} down (for chroma subsampled in one direction only).
+     * All passes keep libjpeg's intermediate scaling, so the column pass of one size combines with the row pass of
+     * another.
      */
     void run(int sx, int sy, int[] in, byte[] out, int off, int stride) {
         if (sx == sy) {
             run(sx, in, out, off, stride);
             return;
         }
+        separable(sx, sy, in, out, off, stride);
+    }
+
+    /** The column pass for {@code sy}, then the row pass for {@code sx}. */
+    private void separable(int sx, int sy, int[] in, byte[] out, int off, int stride) {
         int[] w = ws;
-        int rows = 8 / sy;
-        int cols = sx == 2 ? 4 : sx == 8 ? 1 : 8; // the columns the row pass reads
+        int cols = sx == 2 || sx == 8 ? 8 : sx; // the columns the row pass reads
         for (int c = 0; c < cols; c++) {
             switch (sy) {
-                case 1: column8(in, c, w); break;
-                case 2: column4(in, c, w); break;
-                case 4: column2(in, c, w); break;
-                default: w[c] = in[c] << PASS1_BITS;
+                case 8: column8(in, c, w); break;
+                case 4: column4(in, c, w); break;
+                case 2: column2(in, c, w); break;
+                case 1: w[c] = in[c] << PASS1_BITS; break;
+                case 3: column3(in, c, w); break;
+                case 6: column6(in, c, w); break;
+                default: columnN(GENERIC[sy], in, c, w);
             }
         }
-        for (int r = 0; r < rows; r++, off += stride) {
+        for (int r = 0; r < sy; r++, off += stride) {
             switch (sx) {
-                case 1: row8(w, r * 8, out, off); break;
-                case 2: row4(w, r * 8, out, off); break;
-                case 4: row2(w, r * 8, out, off); break;
-                default: flatRow(w[r * 8], out, off, 1);
+                case 8: row8(w, r * 8, out, off); break;
+                case 4: row4(w, r * 8, out, off); break;
+                case 2: row2(w, r * 8, out, off); break;
+                case 1: flatRow(w[r * 8], out, off, 1); break;
+                case 3: row3(w, r * 8, out, off); break;
+                case 6: row6(w, r * 8, out, off); break;
+                default: rowN(GENERIC[sx], w, r * 8, out, off);
             }
+        }
+    }
+
+    /*
+     * The 3- and 6-point passes of GENERIC written out (the cosines' symmetries: sample n-1-j mirrors sample j,
+     * the odd frequencies with their sign flipped), 3 and 9 multiplications instead of 9 and 36.
+     */
+    private static final int FIX_0_366025404 = 2998;
+    private static final int FIX_0_707106781 = 5793;
+    private static final int FIX_1_224744871 = 10033;
+    private static final int FIX_1_366025404 = 11190;
+    private static final int FIX_1_414213562 = 11585;
+
+    private static void column3(int[] in, int c, int[] w) {
+        int e = in[c] << CONST_BITS;
+        int f2 = in[16 + c] * FIX_0_707106781;
+        int o = in[8 + c] * FIX_1_224744871;
+        final int sh = CONST_BITS - PASS1_BITS;
+        final int rnd = 1 << (sh - 1);
+        w[c] = (e + f2 + o + rnd) >> sh;
+        w[16 + c] = (e + f2 - o + rnd) >> sh;
+        w[8 + c] = (e - in[16 + c] * FIX_1_414213562 + rnd) >> sh;
+    }
+
+    private static void row3(int[] w, int r, byte[] out, int off) {
+        int e = w[r] << CONST_BITS;
+        int f2 = w[r + 2] * FIX_0_707106781;
+        int o = w[r + 1] * FIX_1_224744871;
+        final int sh = CONST_BITS + PASS1_BITS + 3;
+        final int rnd = 1 << (sh - 1);
+        out[off] = clamp((e + f2 + o + rnd) >> sh);
+        out[off + 2] = clamp((e + f2 - o + rnd) >> sh);
+        out[off + 1] = clamp((e - w[r + 2] * FIX_1_414213562 + rnd) >> sh);
+    }
+
+    private static void column6(int[] in, int c, int[] w) {
+        int f0 = in[c] << CONST_BITS;
+        int f2 = in[16 + c];
+        int f4 = in[32 + c];
+        int f1 = in[8 + c];
+        int f3 = in[24 + c] << CONST_BITS;
+        int f5 = in[40 + c];
+        int e0 = f0 + f2 * FIX_1_224744871 + f4 * FIX_0_707106781;
+        int e1 = f0 - f4 * FIX_1_414213562;
+        int e2 = f0 - f2 * FIX_1_224744871 + f4 * FIX_0_707106781;
+        int o0 = f1 * FIX_1_366025404 + f3 + f5 * FIX_0_366025404;
+        int o1 = ((f1 - f5) << CONST_BITS) - f3;
+        int o2 = f1 * FIX_0_366025404 - f3 + f5 * FIX_1_366025404;
+        final int sh = CONST_BITS - PASS1_BITS;
+        final int rnd = 1 << (sh - 1);
+        w[c] = (e0 + o0 + rnd) >> sh;
+        w[40 + c] = (e0 - o0 + rnd) >> sh;
+        w[8 + c] = (e1 + o1 + rnd) >> sh;
+        w[32 + c] = (e1 - o1 + rnd) >> sh;
+        w[16 + c] = (e2 + o2 + rnd) >> sh;
+        w[24 + c] = (e2 - o2 + rnd) >> sh;
+    }
+
+    private static void row6(int[] w, int r, byte[] out, int off) {
+        int f0 = w[r] << CONST_BITS;
+        int f2 = w[r + 2];
+        int f4 = w[r + 4];
+        int f1 = w[r + 1];
+        int f3 = w[r + 3] << CONST_BITS;
+        int f5 = w[r + 5];
+        int e0 = f0 + f2 * FIX_1_224744871 + f4 * FIX_0_707106781;
+        int e1 = f0 - f4 * FIX_1_414213562;
+        int e2 = f0 - f2 * FIX_1_224744871 + f4 * FIX_0_707106781;
+        int o0 = f1 * FIX_1_366025404 + f3 + f5 * FIX_0_366025404;
+        int o1 = ((f1 - f5) << CONST_BITS) - f3;
+        int o2 = f1 * FIX_0_366025404 - f3 + f5 * FIX_1_366025404;
+        final int sh = CONST_BITS + PASS1_BITS + 3;
+        final int rnd = 1 << (sh - 1);
+        out[off] = clamp((e0 + o0 + rnd) >> sh);
+        out[off + 5] = clamp((e0 - o0 + rnd) >> sh);
+        out[off + 1] = clamp((e1 + o1 + rnd) >> sh);
+        out[off + 4] = clamp((e1 - o1 + rnd) >> sh);
+        out[off + 2] = clamp((e2 + o2 + rnd) >> sh);
+        out[off + 3] = clamp((e2 - o2 + rnd) >> sh);
+    }
+
+    /** An n-point column pass (n = k.length) over coefficient rows 0..n-1 of column {@code c}. */
+    private static void columnN(int[][] k, int[] in, int c, int[] w) {
+        int n = k.length;
+        final int sh = CONST_BITS - PASS1_BITS;
+        final int rnd = 1 << (sh - 1);
+        for (int j = 0; j < n; j++) {
+            int[] kj = k[j];
+            int acc = rnd;
+            for (int u = 0; u < n; u++) acc += kj[u] * in[u * 8 + c];
+            w[j * 8 + c] = acc >> sh;
+        }
+    }
+
+    /** An n-point row pass (n = k.length) over {@code w[r..r+n-1]}, written as n samples. */
+    private static void rowN(int[][] k, int[] w, int r, byte[] out, int off) {
+        int n = k.length;
+        final int sh = CONST_BITS + PASS1_BITS + 3;
+        final int rnd = 1 << (sh - 1);
+        for (int i = 0; i < n; i++) {
+            int[] ki = k[i];
+            int acc = rnd;
+            for (int u = 0; u < n; u++) acc += ki[u] * w[r + u];
+            out[off + i] = clamp(acc >> sh);
         }
     }
 

@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * A pure-Java decoder for Huffman-coded 8-bit JPEGs (baseline, extended and progressive; grey or YCbCr; any
- * integer sampling factors) that decodes straight to 1/1, 1/2, 1/4 or 1/8 of the size with reduced IDCTs.
+ * integer sampling factors) that decodes straight to any eighth of the size (1/8 .. 8/8: each block gives that
+ * many samples per side) with scaled IDCTs.
  * <p>
  * Progressive files are decoded into one coefficient buffer and turned into pixels once, at the end (the JDK
  * reader redraws the picture after every scan). At 1/8 only DC coefficients matter, so progressive AC scans are
@@ -104,12 +105,17 @@ public final class JpegDecoder {
         return (size + scale - 1) / scale;
     }
 
+    /** Output size at {@code eighths}/8 of the size: ceil(size * eighths / 8). */
+    public static int eighths(int size, int eighths) {
+        return (int) (((long) size * eighths + 7) / 8);
+    }
+
     /**
      * Decodes the image at 1/{@code scale} of its size (scale 1, 2, 4 or 8) into a TYPE_INT_RGB image of
      * ceil(width/scale) x ceil(height/scale).
      */
     public BufferedImage decode(int scale) throws JpegException {
-        return decode(scale, null);
+        return decodeEighths(eighthsOf(scale), null);
     }
 
     /**
@@ -117,38 +123,51 @@ public final class JpegDecoder {
      * an image.
      */
     public void decodeInto(int scale, RowSink sink) throws JpegException {
-        decode(scale, Objects.requireNonNull(sink, "sink"));
+        decodeEighths(eighthsOf(scale), Objects.requireNonNull(sink, "sink"));
     }
 
-    private BufferedImage decode(int scale, RowSink sink) throws JpegException {
+    /**
+     * Decodes the image at {@code eighths}/8 of its size (1..8: each block gives that many samples across and
+     * down), ceil(width * eighths / 8) x ceil(height * eighths / 8), into an image, or row by row into
+     * {@code sink} when there is one (then null).
+     */
+    public BufferedImage decodeEighths(int eighths, RowSink sink) throws JpegException {
+        if (eighths < 1 || eighths > 8) throw new IllegalArgumentException("eighths must be 1..8: " + eighths);
+        return run(eighths, sink);
+    }
+
+    private static int eighthsOf(int scale) {
         if (scale != 1 && scale != 2 && scale != 4 && scale != 8) {
             throw new IllegalArgumentException("scale must be 1, 2, 4 or 8: " + scale);
         }
+        return 8 / scale;
+    }
+
+    private BufferedImage run(int n, RowSink sink) throws JpegException {
         if (used) throw new IllegalStateException("already decoded");
         used = true;
         for (Component c : comps) {
-            // like libjpeg 7+: a component subsampled k times is reduced k times less (no upsampling at 1/2 for 4:2:0)
+            // like libjpeg 7+: a component subsampled k times gets k times more samples per block, up to 8 (no
+            // upsampling at 1/2 for 4:2:0)
             int kx = 1;
-            while (kx * 2 <= scale && c.hr % (kx * 2) == 0) kx *= 2;
+            while (n * kx * 2 <= 8 && c.hr % (kx * 2) == 0) kx *= 2;
             int ky = 1;
-            while (ky * 2 <= scale && c.vr % (ky * 2) == 0) ky *= 2;
-            c.scaleX = scale / kx;
-            c.scaleY = scale / ky;
+            while (n * ky * 2 <= 8 && c.vr % (ky * 2) == 0) ky *= 2;
+            c.bsx = n * kx;
+            c.bsy = n * ky;
             c.hr /= kx;
             c.vr /= ky;
-            c.used = Idct.usedCoefficients(c.scaleX, c.scaleY);
+            c.used = Idct.usedCoefficients(c.bsx, c.bsy);
             c.usedNatural = naturalPositions(c.used);
-            c.bsx = Idct.blockSize(c.scaleX);
-            c.bsy = Idct.blockSize(c.scaleY);
             c.stride = c.bw * c.bsx;
-            c.ringRows = 3 * c.v * Idct.blockSize(c.scaleY);
+            c.ringRows = 3 * c.v * c.bsy;
             c.plane = new byte[c.stride * c.ringRows];
-            c.cw = (int) Math.max(1, ceilDiv((long) width * c.h, (long) hmax * c.scaleX));
-            c.ch = (int) Math.max(1, ceilDiv((long) height * c.v, (long) vmax * c.scaleY));
+            c.cw = (int) Math.max(1, ceilDiv((long) width * c.h * c.bsx, (long) hmax * 8));
+            c.ch = (int) Math.max(1, ceilDiv((long) height * c.v * c.bsy, (long) vmax * 8));
             if (progressive) buffer(c);
         }
         buffered = progressive;
-        ColorWriter writer = new ColorWriter(comps, scaled(width, scale), scaled(height, scale), sink);
+        ColorWriter writer = new ColorWriter(comps, eighths(width, n), eighths(height, n), sink);
         Scans scans = new Scans(writer);
         boolean eoi = false;
         while (!eoi) {
@@ -432,7 +451,7 @@ public final class JpegDecoder {
                 if (ss == 0 && ah == 0 && c.dc == null) throw new JpegException("corrupt data: missing Huffman table");
                 if (ss > 0 && c.ac == null) throw new JpegException("corrupt data: missing Huffman table");
             }
-            if (ss > 0 && sc[0].scaleX == 8 && sc[0].scaleY == 8) {
+            if (ss > 0 && sc[0].bsx == 1 && sc[0].bsy == 1) {
                 skipScan(); // 1/8 scale needs only the DC coefficients
             } else {
                 decodeScan(sc, ss, se, ah, al);
@@ -520,7 +539,7 @@ public final class JpegDecoder {
                     blk[0] = 0;
                     return;
                 }
-                idct.run(c.scaleX, c.scaleY, blk, c.plane, dst, c.stride);
+                idct.run(c.bsx, c.bsy, blk, c.plane, dst, c.stride);
                 clear(last);
                 return;
             }
@@ -557,7 +576,7 @@ public final class JpegDecoder {
                 boolean ok;
                 if (progressive) {
                     ok = true;
-                    int last = comps[k].scaleX == 8 && comps[k].scaleY == 8 ? 0 : 63;
+                    int last = comps[k].bsx == 1 && comps[k].bsy == 1 ? 0 : 63;
                     for (int z = 0; z <= last; z++) ok &= done[k][z] == 0;
                 } else {
                     ok = covered[k];
@@ -570,7 +589,7 @@ public final class JpegDecoder {
         private void advance(int mcuRows) {
             for (int i = 0; i < comps.length; i++) {
                 Component c = comps[i];
-                planeRows[i] = Math.min(mcuRows * c.v, c.bhReal) * Idct.blockSize(c.scaleY);
+                planeRows[i] = Math.min(mcuRows * c.v, c.bhReal) * c.bsy;
             }
             writer.advance(planeRows);
         }
@@ -585,9 +604,9 @@ public final class JpegDecoder {
                     short[] coef = c.coef;
                     long[] nonZero = c.nonZero;
                     int[] q = c.quant;
-                    int bsx = Idct.blockSize(c.scaleX);
-                    int bsy = Idct.blockSize(c.scaleY);
-                    int n = c.scaleX == 8 && c.scaleY == 8 ? 1 : 64;
+                    int bsx = c.bsx;
+                    int bsy = c.bsy;
+                    int n = bsx == 1 && bsy == 1 ? 1 : 64;
                     int byEnd = Math.min((my + 1) * c.v, c.bhReal);
                     for (int by = my * c.v; by < byEnd; by++) {
                         for (int bx = 0; bx < c.bwReal; bx++) {
@@ -602,11 +621,11 @@ public final class JpegDecoder {
                             if (!progressive || Long.bitCount(nz) > 24) { // baseline: nz only says "some AC"
                                 if (c.used == -1L) {
                                     for (int i = 0; i < 64; i++) blk[i] = coef[off + i] * q[i];
-                                    idct.run(c.scaleX, c.scaleY, blk, c.plane, dst, c.stride);
+                                    idct.run(c.bsx, c.bsy, blk, c.plane, dst, c.stride);
                                     Arrays.fill(blk, 0);
                                 } else { // a scaled IDCT: only the coefficients it reads
                                     for (int z : c.usedNatural) blk[z] = coef[off + z] * q[z];
-                                    idct.run(c.scaleX, c.scaleY, blk, c.plane, dst, c.stride);
+                                    idct.run(c.bsx, c.bsy, blk, c.plane, dst, c.stride);
                                     for (int z : c.usedNatural) blk[z] = 0;
                                 }
                                 continue;
@@ -618,7 +637,7 @@ public final class JpegDecoder {
                                 int z = EntropyDecoder.ZIGZAG[EntropyDecoder.lowestBit(t)];
                                 blk[z] = coef[off + z] * q[z];
                             }
-                            idct.run(c.scaleX, c.scaleY, blk, c.plane, dst, c.stride);
+                            idct.run(c.bsx, c.bsy, blk, c.plane, dst, c.stride);
                             blk[0] = 0;
                             for (long t = nz; t != 0; t &= t - 1) blk[EntropyDecoder.ZIGZAG[EntropyDecoder.lowestBit(t)]] = 0;
                         }

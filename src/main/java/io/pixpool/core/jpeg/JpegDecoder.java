@@ -2,7 +2,6 @@ package io.pixpool.core.jpeg;
 
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
-import java.util.Objects;
 
 /**
  * A pure-Java decoder for Huffman-coded 8-bit JPEGs (baseline, extended and progressive; grey or YCbCr; any
@@ -116,14 +115,6 @@ public final class JpegDecoder {
      */
     public BufferedImage decode(int scale) throws JpegException {
         return decodeEighths(eighthsOf(scale), null);
-    }
-
-    /**
-     * Decodes like {@link #decode(int)}, handing the rows to {@code sink} as they are converted instead of building
-     * an image.
-     */
-    public void decodeInto(int scale, RowSink sink) throws JpegException {
-        decodeEighths(eighthsOf(scale), Objects.requireNonNull(sink, "sink"));
     }
 
     /**

@@ -88,6 +88,42 @@ class JpegDecoderTest {
         return img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
     }
 
+    /**
+     * Decodes at any eighth (3/8 is used between 1/4 and 1/2; subsampled chroma then gets 6 samples per block, or 3
+     * in a direction it is not subsampled in) have the right size for every kind of file, and on photo-sized
+     * pictures they sit in order between the power-of-two ones: the more samples per block, the closer to the full
+     * decode sampled at the sample centres (the band limit drops less detail).
+     */
+    @ParameterizedTest(name = "{0} {1}x{2}")
+    @MethodSource("kindsAndSizes")
+    void fractionalDecodesWorkForEveryKind(JpegSamples.Kind k, int w, int h) throws Exception {
+        byte[] jpeg = JpegSamples.encode(JpegSamples.picture(w, h, k.grey()), k, 0.9f);
+        int[] ref = JpegSamples.jdkDecode(jpeg);
+        double[] mean = new double[9];
+        for (int n = 2; n <= 7; n++) {
+            BufferedImage img = new JpegDecoder(jpeg).decodeEighths(n, null);
+            int dw = JpegDecoder.eighths(w, n);
+            int dh = JpegDecoder.eighths(h, n);
+            assertThat(new int[] {img.getWidth(), img.getHeight()}).as(n + "/8").containsExactly(dw, dh);
+            double sum = 0;
+            for (int y = 0; y < dh; y++) {
+                for (int x = 0; x < dw; x++) {
+                    int sx = Math.min(w - 1, (int) ((x + 0.5) * 8 / n));
+                    int sy = Math.min(h - 1, (int) ((y + 0.5) * 8 / n));
+                    int p = img.getRGB(x, y);
+                    int q = ref[sy * w + sx];
+                    for (int c = 0; c < 24; c += 8) sum += Math.abs((p >> c & 255) - (q >> c & 255));
+                }
+            }
+            mean[n] = sum / (3.0 * dw * dh);
+        }
+        if (w < 100) return; // tiny pictures of sharp edges: no order to expect
+        for (int n = 3; n <= 7; n++) {
+            assertThat(mean[n]).as("%d/8 against %d/8", n, n - 1).isLessThan(mean[n - 1]);
+        }
+        assertThat(mean[3]).as("3/8 on a photo-like picture").isLessThan(9.5);
+    }
+
     /** One scan per component: the decoder keeps all coefficients and converts at the end. */
     @Test
     void baselineWithAScanPerComponent() throws Exception {

@@ -159,11 +159,6 @@ final class EntropyDecoder {
         return (int) (buf >>> bits) & ((1 << n) - 1);
     }
 
-    private int getBit() {
-        if (bits < 1) fill();
-        bits--;
-        return (int) (buf >>> bits) & 1;
-    }
 
     /** Reads {@code s} bits and sign-extends them as JPEG magnitude categories do. */
     private int receiveExtend(int s) {
@@ -256,20 +251,7 @@ final class EntropyDecoder {
         return last > 63 ? 63 : last;
     }
 
-    /** Progressive DC scan, first pass. */
-    void dcFirst(Component c, short[] coef, int off, int al) throws JpegException {
-        int s = decode(c.dc);
-        if (s != 0) {
-            if (s > 16) throw new JpegException("corrupt data: bad DC difference");
-            c.dcPred += receiveExtend(s);
-        }
-        coef[off] = (short) (c.dcPred << al);
-    }
 
-    /** Progressive DC scan, refinement: one more bit. */
-    void dcRefine(short[] coef, int off, int al) {
-        if (getBit() != 0) coef[off] |= (short) (1 << al);
-    }
 
     /** Progressive AC scan, first pass, over zig-zag positions ss..se. */
     void acFirst(Component c, short[] coef, int off, int ss, int se, int al) throws JpegException {
@@ -299,126 +281,35 @@ final class EntropyDecoder {
         }
     }
 
-    /**
-     * Progressive AC scan, refinement (successive approximation) over zig-zag positions ss..se, one block: for
-     * scans with restart intervals ({@link #acRefineScan} does whole scans without). The bit buffer is kept in
-     * locals here (one bit per non-zero coefficient).
-     */
-    void acRefine(Component c, short[] coef, int off, int ss, int se, int al) throws JpegException {
-        int p1 = 1 << al;
-        int m1 = -1 << al;
-        int k = ss;
-        int blockIndex = off >> 6;
-        long b = buf;
-        int n = bits;
-        if (eobrun == 0) {
-            HuffmanTable ac = c.ac;
-            int[] lookup = ac.lookup;
-            for (; k <= se; k++) {
-                if (n < 16) {
-                    bits = n;
-                    fill();
-                    b = buf;
-                    n = bits;
-                }
-                int e = lookup[(int) (b >>> (n - HuffmanTable.LOOKUP_BITS)) & ((1 << HuffmanTable.LOOKUP_BITS) - 1)];
-                int rs;
-                if (e != 0) {
-                    n -= e >> 8;
-                    rs = e & 0xFF;
-                } else {
-                    bits = n;
-                    rs = decodeSlow(ac);
-                    n = bits;
-                }
-                int s = rs & 15;
-                int r = rs >> 4;
-                if (s != 0) {
-                    if (s != 1) throw new JpegException("corrupt data: bad refinement value");
-                    if (n < 1) {
-                        bits = n;
-                        fill();
-                        b = buf;
-                        n = bits;
-                    }
-                    n--;
-                    s = ((b >>> n) & 1) != 0 ? p1 : m1;
-                } else if (r != 15) {
-                    eobrun = 1 << r;
-                    if (r > 0) {
-                        if (n < r) {
-                            bits = n;
-                            fill();
-                            b = buf;
-                            n = bits;
-                        }
-                        n -= r;
-                        eobrun += (int) (b >>> n) & ((1 << r) - 1);
-                    }
-                    break;
-                }
-                do {
-                    int z = off + ZIGZAG[k];
-                    int v = coef[z];
-                    if (v != 0) {
-                        if (n < 1) {
-                            bits = n;
-                            fill();
-                            b = buf;
-                            n = bits;
-                        }
-                        n--;
-                        if (((b >>> n) & 1) != 0 && (v & p1) == 0) coef[z] = (short) (v >= 0 ? v + p1 : v + m1);
-                    } else {
-                        if (--r < 0) break;
-                    }
-                    k++;
-                } while (k <= se);
-                if (s != 0) {
-                    if (k > 63) throw new JpegException("corrupt data: coefficient index out of range");
-                    coef[off + ZIGZAG[k]] = (short) s;
-                    c.nonZero[blockIndex] |= 1L << k;
-                }
-            }
-        }
-        if (eobrun > 0) {
-            // in an end-of-band run only the non-zero coefficients get a correction bit: visit just those
-            long todo = c.nonZero[blockIndex] & (-1L << k) & (se == 63 ? -1L : (1L << (se + 1)) - 1);
-            while (todo != 0) {
-                int z = off + ZIGZAG[lowestBit(todo)];
-                todo &= todo - 1;
-                int v = coef[z];
-                if (n < 1) {
-                    bits = n;
-                    fill();
-                    b = buf;
-                    n = bits;
-                }
-                n--;
-                if (((b >>> n) & 1) != 0 && (v & p1) == 0) coef[z] = (short) (v >= 0 ? v + p1 : v + m1);
-            }
-            eobrun--;
-        }
-        buf = b;
-        bits = n;
-    }
 
     /*
-     * Whole progressive scans without restart markers, the loop over blocks here: the per-block call and the bit
-     * buffer's trips through fields cost as much as the decoding in most scans (under the workers' C1 JIT a call
-     * is not inlined; measured: a DC refinement scan, one bit per block, took 28 ns a block), and in an
-     * end-of-band run of a first AC scan whole stretches of blocks are skipped at once.
+     * Whole progressive scans, the loop over blocks here: the per-block call and the bit buffer's trips through
+     * fields cost as much as the decoding in most scans (under the workers' C1 JIT a call is not inlined;
+     * measured: a DC refinement scan, one bit per block, took 28 ns a block), and in an end-of-band run of a first
+     * AC scan whole stretches of blocks are skipped at once. {@code ri}: the restart interval in blocks (one
+     * component) or MCUs (interleaved DC scans), 0 for none; at each restart the bit buffer, end-of-band run and
+     * DC predictions start afresh.
      */
 
+    /** Whether a restart marker comes before unit {@code count} (0-based) of a scan with restart interval ri. */
+    private static boolean restartBefore(int count, int ri) {
+        return ri > 0 && count > 0 && count % ri == 0;
+    }
+
     /** A first AC scan of one component over {@code rows x cols} blocks ({@code bw} blocks per buffer row). */
-    void acFirstScan(Component c, short[] coef, int rows, int cols, int bw, int ss, int se, int al)
+    void acFirstScan(Component c, short[] coef, int rows, int cols, int bw, int ss, int se, int al, int ri)
             throws JpegException {
+        int count = 0;
         for (int by = 0; by < rows; by++) {
-            for (int bx = 0; bx < cols; bx++) {
+            for (int bx = 0; bx < cols; bx++, count++) {
+                if (restartBefore(count, ri)) restart();
                 if (eobrun > 0) {
+                    // an end-of-band run ends at the row's end or the next restart at the latest
                     int skip = Math.min(eobrun, cols - bx);
+                    if (ri > 0) skip = Math.min(skip, ri - count % ri);
                     eobrun -= skip;
                     bx += skip - 1;
+                    count += skip - 1;
                     continue;
                 }
                 acFirst(c, coef, (by * bw + bx) * 64, ss, se, al);
@@ -428,13 +319,14 @@ final class EntropyDecoder {
     }
 
     /**
-     * A refinement AC scan of one component over {@code rows x cols} blocks ({@code bw} blocks per buffer row), with
-     * the bit buffer and the end-of-band run in locals. Per block, as {@link #acRefine} (libjpeg's logic) but with
-     * the block's non-zero bit mask: a zero run is found in the mask instead of coefficient by coefficient, and of
-     * the correction bits (one per already non-zero coefficient passed, in zig-zag order) those of coefficients the
-     * scaled IDCT does not read ({@link Component#used}) are only counted off.
+     * A refinement (successive approximation) AC scan of one component over {@code rows x cols} blocks ({@code bw}
+     * blocks per buffer row), with the bit buffer and the end-of-band run in locals. Per block libjpeg's logic
+     * (jdphuff.c decode_mcu_AC_refine), but with the block's non-zero bit mask: a zero run is found in the mask
+     * instead of coefficient by coefficient, and of the correction bits (one per already non-zero coefficient
+     * passed, in zig-zag order) those of coefficients the scaled IDCT does not read ({@link Component#used}) are
+     * only counted off.
      */
-    void acRefineScan(Component c, short[] coef, int rows, int cols, int bw, int ss, int se, int al)
+    void acRefineScan(Component c, short[] coef, int rows, int cols, int bw, int ss, int se, int al, int ri)
             throws JpegException {
         final int p1 = 1 << al;
         final int m1 = -1 << al;
@@ -447,8 +339,17 @@ final class EntropyDecoder {
         long b = buf;
         int n = bits;
         int run = eobrun;
+        int count = 0;
         for (int by = 0; by < rows; by++) {
-            for (int bx = 0, blockIndex = by * bw; bx < cols; bx++, blockIndex++) {
+            for (int bx = 0, blockIndex = by * bw; bx < cols; bx++, blockIndex++, count++) {
+                if (restartBefore(count, ri)) {
+                    bits = n;
+                    buf = b;
+                    restart();
+                    b = buf;
+                    n = bits;
+                    run = 0;
+                }
                 int off = blockIndex * 64;
                 long nz = nonZero[blockIndex];
                 int k = ss;
@@ -570,17 +471,32 @@ final class EntropyDecoder {
      * A DC scan (first pass when {@code refine} is false) of the components {@code sc}, interleaved in MCUs
      * ({@code mcusX x mcusY}) or, for one component, over its {@code rows x cols} blocks.
      */
-    void dcScan(Component[] sc, int mcusX, int mcusY, boolean refine, int al) throws JpegException {
+    void dcScan(Component[] sc, int mcusX, int mcusY, boolean refine, int al, int ri) throws JpegException {
+        int count = 0;
         if (sc.length == 1) {
             Component c = sc[0];
             for (int by = 0; by < c.bhReal; by++) {
-                dcBlocks(c, by * c.bw * 64, c.bwReal, refine, al);
+                for (int bx = 0; bx < c.bwReal; ) {
+                    if (restartBefore(count, ri)) {
+                        restart();
+                        c.dcPred = 0;
+                    }
+                    int m = c.bwReal - bx;
+                    if (ri > 0) m = Math.min(m, ri - count % ri);
+                    dcBlocks(c, (by * c.bw + bx) * 64, m, refine, al);
+                    bx += m;
+                    count += m;
+                }
                 checkNotOverrun();
             }
             return;
         }
         for (int my = 0; my < mcusY; my++) {
-            for (int mx = 0; mx < mcusX; mx++) {
+            for (int mx = 0; mx < mcusX; mx++, count++) {
+                if (restartBefore(count, ri)) {
+                    restart();
+                    for (Component c : sc) c.dcPred = 0;
+                }
                 for (Component c : sc) {
                     for (int v = 0; v < c.v; v++) dcBlocks(c, ((my * c.v + v) * c.bw + mx * c.h) * 64, c.h, refine, al);
                 }

@@ -476,12 +476,12 @@ public final class JpegDecoder {
             ed.start(pos);
             int ri = restartInterval;
             int count = 0;
-            if (progressive && ri == 0) {
-                // whole scans in the entropy decoder (see there); restart intervals take the block-by-block path
+            if (progressive) {
+                // whole scans in the entropy decoder (see there)
                 Component c = sc[0];
-                if (ss == 0) ed.dcScan(sc, mcusX, mcusY, ah != 0, al);
-                else if (ah == 0) ed.acFirstScan(c, c.coef, c.bhReal, c.bwReal, c.bw, ss, se, al);
-                else ed.acRefineScan(c, c.coef, c.bhReal, c.bwReal, c.bw, ss, se, al);
+                if (ss == 0) ed.dcScan(sc, mcusX, mcusY, ah != 0, al, ri);
+                else if (ah == 0) ed.acFirstScan(c, c.coef, c.bhReal, c.bwReal, c.bw, ss, se, al, ri);
+                else ed.acRefineScan(c, c.coef, c.bhReal, c.bwReal, c.bw, ss, se, al, ri);
             } else if (sc.length == 1) {
                 Component c = sc[0];
                 for (int by = 0; by < c.bhReal; by++) {
@@ -491,7 +491,7 @@ public final class JpegDecoder {
                             c.dcPred = 0;
                         }
                         count++;
-                        block(c, bx, by, ss, se, ah, al);
+                        block(c, bx, by);
                     }
                     ed.checkNotOverrun();
                     if (!buffered) advance(by + 1);
@@ -507,7 +507,7 @@ public final class JpegDecoder {
                         for (Component c : sc) {
                             for (int v = 0; v < c.v; v++) {
                                 for (int h = 0; h < c.h; h++) {
-                                    block(c, mx * c.h + h, my * c.v + v, ss, se, ah, al);
+                                    block(c, mx * c.h + h, my * c.v + v);
                                 }
                             }
                         }
@@ -521,7 +521,7 @@ public final class JpegDecoder {
             pos = next < 0 ? end : next;
         }
 
-        private void block(Component c, int bx, int by, int ss, int se, int ah, int al) throws JpegException {
+        private void block(Component c, int bx, int by) throws JpegException {
             if (!buffered) {
                 int last = ed.baselineBlock(c, blk, c.quant);
                 int dst = c.blockRowOffset(by) + bx * c.bsx;
@@ -534,22 +534,12 @@ public final class JpegDecoder {
                 clear(last);
                 return;
             }
+            // baseline with a scan per component (progressive scans run whole in the entropy decoder)
             int off = (by * c.bw + bx) * 64;
-            if (!progressive) {
-                int last = ed.baselineBlock(c, blk, ONES);
-                for (int i = 0; i < 64; i++) c.coef[off + i] = (short) blk[i];
-                c.nonZero[off >> 6] = last > 0 ? 2 : 0; // only "some AC" matters for a baseline block
-                clear(last);
-                return;
-            }
-            if (ss == 0) {
-                if (ah == 0) ed.dcFirst(c, c.coef, off, al);
-                else ed.dcRefine(c.coef, off, al);
-            } else if (ah == 0) {
-                ed.acFirst(c, c.coef, off, ss, se, al);
-            } else {
-                ed.acRefine(c, c.coef, off, ss, se, al);
-            }
+            int last = ed.baselineBlock(c, blk, ONES);
+            for (int i = 0; i < 64; i++) c.coef[off + i] = (short) blk[i];
+            c.nonZero[off >> 6] = last > 0 ? 2 : 0; // only "some AC" matters for a baseline block
+            clear(last);
         }
 
         /** Zeroes the block's coefficients up to zig-zag index {@code last}, the only ones a block decode sets. */

@@ -60,13 +60,14 @@ class JpegDecoderTest {
     }
 
     /**
-     * Restart markers change only how the entropy data is cut, not the coefficients, and send a progressive file
-     * through the block-by-block decoding path instead of the whole-scan loops: both must give the same pixels at
-     * every scale (the loops skip correction bits of coefficients a scaled IDCT does not read).
+     * Restart markers change only how the entropy data is cut, not the coefficients: a progressive file with them
+     * (every 7 blocks or MCUs: end-of-band runs, bit buffer and DC predictions start afresh inside the whole-scan
+     * loops) must give the same pixels as without, at every scale (the loops also skip correction bits of
+     * coefficients a scaled IDCT does not read).
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("progressiveKinds")
-    void progressiveScanLoopsMatchTheBlockByBlockPath(JpegSamples.Kind k) throws Exception {
+    void progressiveFilesWithRestartIntervalsDecodeAsWithout(JpegSamples.Kind k) throws Exception {
         BufferedImage picture = JpegSamples.picture(333, 217, k.grey());
         byte[] plain = JpegSamples.encode(picture, k, 0.95f);
         byte[] restarts = JpegSamples.encode(picture,

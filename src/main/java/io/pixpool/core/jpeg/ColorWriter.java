@@ -118,11 +118,7 @@ final class ColorWriter {
             int bo = cb.hr == 1 && cb.vr == 1 ? cb.rowOffset(y) : 0;
             byte[] rs = row(cr, y, rRow, colsum);
             int ro = cr.hr == 1 && cr.vr == 1 ? cr.rowOffset(y) : 0;
-            if (sink != null) {
-                packRow(ys, yo, bs, bo, rs, ro, sink.row(y));
-                sink.rowDone(y);
-                continue;
-            }
+            long[] packed = sink == null ? null : sink.row(y);
             for (int x = 0; x < width; x++) {
                 int l = ys[yo + x] & 0xFF;
                 int u = bs[bo + x] & 0xFF;
@@ -133,24 +129,13 @@ final class ColorWriter {
                 r = r < 0 ? 0 : r > 255 ? 255 : r;
                 g = g < 0 ? 0 : g > 255 ? 255 : g;
                 b = b < 0 ? 0 : b > 255 ? 255 : b;
-                out[o++] = r << 16 | g << 8 | b;
+                if (packed != null) {
+                    packed[x] = (long) r << 2 * RowSink.FIELD | (long) g << RowSink.FIELD | b;
+                } else {
+                    out[o++] = r << 16 | g << 8 | b;
+                }
             }
-        }
-    }
-
-    /** One row converted as in {@link #writeColour}, packed for a {@link RowSink}. */
-    private void packRow(byte[] ys, int yo, byte[] bs, int bo, byte[] rs, int ro, long[] row) {
-        for (int x = 0; x < width; x++) {
-            int l = ys[yo + x] & 0xFF;
-            int u = bs[bo + x] & 0xFF;
-            int v = rs[ro + x] & 0xFF;
-            int r = l + CR_R[v];
-            int g = l + ((CB_G[u] + CR_G[v]) >> 16);
-            int b = l + CB_B[u];
-            r = r < 0 ? 0 : r > 255 ? 255 : r;
-            g = g < 0 ? 0 : g > 255 ? 255 : g;
-            b = b < 0 ? 0 : b > 255 ? 255 : b;
-            row[x] = (long) r << 2 * RowSink.FIELD | (long) g << RowSink.FIELD | b;
+            if (packed != null) sink.rowDone(y);
         }
     }
 

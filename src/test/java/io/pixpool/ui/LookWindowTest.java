@@ -20,7 +20,6 @@ import java.util.prefs.Preferences;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,11 +53,6 @@ class LookWindowTest {
         UiTestSupport.removePrefs(prefs);
     }
 
-    private void click(FxRobot robot, String id) {
-        UiTestSupport.reveal(robot.lookup(id).query());
-        robot.clickOn(id);
-    }
-
     private static Path black(Path file, int w, int h) {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
@@ -90,7 +84,7 @@ class LookWindowTest {
         UiTestSupport.waitUntil(30, "plain preview", () -> new Dims(200, 100).equals(vm.preview().afterDimsProperty().get()));
         assertThat(brightIn(vm.preview().afterProperty().get(), 0, 0, 200, 100)).isZero();
 
-        click(robot, "#watermarkOn");
+        UiTestSupport.click(robot, "#watermarkOn");
         type(robot, "#watermarkText", "WWW");
         type(robot, "#watermarkOpacity", "100");
         type(robot, "#watermarkSize", "20");
@@ -101,7 +95,7 @@ class LookWindowTest {
         });
         assertThat(brightIn(vm.preview().afterProperty().get(), 0, 0, 100, 50)).as("top left stays black").isZero();
 
-        click(robot, "#padOn");
+        UiTestSupport.click(robot, "#padOn");
         fx(() -> vm.settings().look().padColorProperty().set(javafx.scene.paint.Color.rgb(0, 0, 255)));
         UiTestSupport.waitUntil(30, "padded preview", () -> new Dims(200, 200).equals(vm.preview().afterDimsProperty().get()));
         UiTestSupport.waitUntil(30, "blue pad", () -> {
@@ -133,14 +127,14 @@ class LookWindowTest {
         type(robot, "#width", "300");
         type(robot, "#height", "200");
         assertThat(vm.exampleNameProperty().get()).isEqualTo("IMG_0001-300x200.jpg");
-        click(robot, "#borderOn");
+        UiTestSupport.click(robot, "#borderOn");
         type(robot, "#borderWidth", "5");
         assertThat(vm.exampleNameProperty().get()).isEqualTo("IMG_0001-310x210.jpg");
     }
 
     @Test
     void aMissingLogoKeepsStartDisabledAndSaysWhy(FxRobot robot) {
-        click(robot, "#logoOn");
+        UiTestSupport.click(robot, "#logoOn");
         Label problem = robot.lookup("#startProblem").queryAs(Label.class);
         assertThat(problem.getText()).isEqualTo("Watermark image: choose a picture file");
         Path missing = tmp.resolve("logo.png");
@@ -150,7 +144,7 @@ class LookWindowTest {
         type(robot, "#logoFile", missing.toString());
         assertThat(problem.getText()).doesNotStartWith("Watermark");
         fx(() -> vm.settings().modeProperty().set(ResizeMode.WIDTH));
-        click(robot, "#padOn");
+        UiTestSupport.click(robot, "#padOn");
         assertThat(problem.getText()).startsWith("Pad: choose a resize with a box");
     }
 
@@ -187,7 +181,7 @@ class LookWindowTest {
         List<String> labels = Preset.SHIPPED.stream().map(Preset::label).toList();
         assertThat(vm.presetNames()).startsWith(labels.toArray(String[]::new));
         fx(() -> vm.settings().look().borderOnProperty().set(true));
-        click(robot, "#presetName");
+        UiTestSupport.click(robot, "#presetName");
         robot.write("Instagram square 1080");
         assertThat(robot.lookup("#deletePreset").queryAs(Button.class).isDisabled()).isTrue();
         robot.clickOn("#loadPreset");

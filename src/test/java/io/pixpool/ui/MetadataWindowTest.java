@@ -56,8 +56,7 @@ class MetadataWindowTest {
     }
 
     private static void choose(FxRobot robot, String id, String item) {
-        UiTestSupport.reveal(robot.lookup(id).query());
-        robot.clickOn(id);
+        UiTestSupport.click(robot, id);
         robot.clickOn(item);
     }
 

@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableCell;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.controlsfx.control.ToggleSwitch;
 import org.junit.jupiter.api.AfterEach;
@@ -71,8 +70,7 @@ class OutputsWindowTest {
         type(robot, "#width", "300");
         type(robot, "#alsoSizes", "100, 40x40:{name}-thumb");
         type(robot, "#maxKb", "30");
-        UiTestSupport.reveal(robot.lookup("#skipIfLarger").query());
-        robot.clickOn("#skipIfLarger");
+        UiTestSupport.click(robot, "#skipIfLarger");
         assertThat(robot.lookup("#webpLossless").queryAs(ToggleSwitch.class).isDisabled()).isTrue();
         assertThat(vm.settings().outputs().snapshot())
                 .isEqualTo(new OutputExtrasSettings("100, 40x40:{name}-thumb", true, "30", false));
@@ -122,8 +120,7 @@ class OutputsWindowTest {
         type(robot, "#maxKb", "250");
         fx(() -> vm.settings().formatProperty().set(OutputFormat.WEBP));
         assertThat(robot.lookup("#webpLossless").queryAs(ToggleSwitch.class).isDisabled()).isFalse();
-        UiTestSupport.reveal(robot.lookup("#webpLossless").query());
-        robot.clickOn("#webpLossless");
+        UiTestSupport.click(robot, "#webpLossless");
         assertThat(vm.settings().checkedProperty().get().ok()).isTrue();
         assertThat(vm.settings().checkedProperty().get().recipe().output().options().webpLossless()).isTrue();
         assertThat(vm.settings().checkedProperty().get().recipe().output().options().variants()).hasSize(1);

@@ -93,10 +93,15 @@ final class UiTestSupport {
         }
     }
 
+    /** Clicks control {@code id}, scrolling the settings to it first as a user would. */
+    static org.testfx.api.FxRobotInterface click(org.testfx.api.FxRobot robot, String id) {
+        reveal(robot.lookup(id).query());
+        return robot.clickOn(id);
+    }
+
     /** Types {@code text} into the text field {@code id}, replacing its content, and leaves it (commits the value). */
     static void type(org.testfx.api.FxRobot robot, String id, String text) {
-        reveal(robot.lookup(id).query());
-        robot.clickOn(id).push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A).write(text)
+        click(robot, id).push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A).write(text)
                 .push(javafx.scene.input.KeyCode.TAB);
     }
 }

@@ -17,7 +17,6 @@ import java.util.stream.Collectors;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,8 +53,7 @@ class WatchWindowTest {
             vm.settings().heightProperty().set("100");
             vm.settings().workersProperty().set(2);
         });
-        UiTestSupport.reveal(robot.lookup("#watchFolder").query());
-        robot.clickOn("#watchFolder").push(KeyCode.CONTROL, KeyCode.A).write(folder.toString()).push(KeyCode.TAB);
+        UiTestSupport.type(robot, "#watchFolder", folder.toString());
         assertThat(robot.lookup("#watchStart").queryAs(Button.class).isDisabled()).isFalse();
         robot.clickOn("#watchStart");
         try {

@@ -53,26 +53,20 @@ class WindowSettingsTest {
         return robot.from(stage.getScene().getRoot()).lookup(id).queryAs(type);
     }
 
-    /** Clicks a control, scrolling the settings to it first as a user would. */
-    private static org.testfx.api.FxRobotInterface click(FxRobot robot, String id) {
-        UiTestSupport.reveal(robot.lookup(id).query());
-        return robot.clickOn(id);
-    }
-
     @Test
     void invalidSizeDisablesStartAndSaysWhy(FxRobot robot) {
-        click(robot, "#width").push(KeyCode.CONTROL, KeyCode.A).write("0");
+        UiTestSupport.click(robot, "#width").push(KeyCode.CONTROL, KeyCode.A).write("0");
         Button start = find(robot, stage, "#start", Button.class);
         Label problem = find(robot, stage, "#startProblem", Label.class);
         assertThat(start.isDisabled()).isTrue();
         assertThat(problem.getText()).startsWith("Width:").contains("1 to 65535");
 
-        click(robot, "#width").push(KeyCode.CONTROL, KeyCode.A).write("640");
+        UiTestSupport.click(robot, "#width").push(KeyCode.CONTROL, KeyCode.A).write("640");
         assertThat(problem.getText()).doesNotStartWith("Width").startsWith("Add images");
         assertThat(start.isDisabled()).as("no files yet").isTrue();
 
         fx(() -> vm.settings().modeProperty().set(ResizeMode.PERCENT));
-        click(robot, "#percent").push(KeyCode.CONTROL, KeyCode.A).write("-5");
+        UiTestSupport.click(robot, "#percent").push(KeyCode.CONTROL, KeyCode.A).write("-5");
         assertThat(problem.getText()).startsWith("Percent:");
         assertThat(find(robot, stage, "#width", TextField.class).isVisible()).isFalse();
     }
@@ -80,11 +74,11 @@ class WindowSettingsTest {
     @Test
     void namePatternShowsALiveExample(FxRobot robot) {
         Label example = find(robot, stage, "#exampleName", Label.class);
-        click(robot, "#namePattern").push(KeyCode.CONTROL, KeyCode.A).write("{name}-{w}x{h}-{n:3}");
+        UiTestSupport.click(robot, "#namePattern").push(KeyCode.CONTROL, KeyCode.A).write("{name}-{w}x{h}-{n:3}");
         assertThat(example.getText()).isEqualTo("e.g. IMG_0001-1920x1080-001.jpg");
         fx(() -> vm.settings().formatProperty().set(OutputFormat.PNG));
         assertThat(example.getText()).isEqualTo("e.g. IMG_0001-1920x1080-001.png");
-        click(robot, "#namePattern").write("{oops}");
+        UiTestSupport.click(robot, "#namePattern").write("{oops}");
         assertThat(find(robot, stage, "#startProblem", Label.class).getText()).startsWith("Name pattern:");
         assertThat(example.getText()).isEmpty();
     }
@@ -107,29 +101,29 @@ class WindowSettingsTest {
         @SuppressWarnings("unchecked")
         ComboBox<FilterKind> kind = find(robot, stage, "#filterKind", ComboBox.class);
         fx(() -> kind.setValue(FilterKind.GRAYSCALE));
-        click(robot, "#addFilter");
+        UiTestSupport.click(robot, "#addFilter");
         fx(() -> kind.setValue(FilterKind.BRIGHTNESS));
-        click(robot, "#addFilter");
-        click(robot, "#filterValue").push(KeyCode.CONTROL, KeyCode.A).write("-40").push(KeyCode.ENTER);
-        click(robot, "#filterUp");
+        UiTestSupport.click(robot, "#addFilter");
+        UiTestSupport.click(robot, "#filterValue").push(KeyCode.CONTROL, KeyCode.A).write("-40").push(KeyCode.ENTER);
+        UiTestSupport.click(robot, "#filterUp");
         assertThat(vm.settings().filters().steps())
                 .containsExactly(new FilterStep(FilterKind.BRIGHTNESS, -40), FilterStep.of(FilterKind.GRAYSCALE));
         @SuppressWarnings("unchecked")
         ListView<FilterStep> list = find(robot, stage, "#filterList", ListView.class);
         assertThat(list.getSelectionModel().getSelectedIndex()).isZero();
-        click(robot, "#filterValue").push(KeyCode.CONTROL, KeyCode.A).write("900").push(KeyCode.ENTER);
+        UiTestSupport.click(robot, "#filterValue").push(KeyCode.CONTROL, KeyCode.A).write("900").push(KeyCode.ENTER);
         assertThat(vm.settings().filters().steps().get(0).value()).isEqualTo(-40);
-        click(robot, "#removeFilter");
+        UiTestSupport.click(robot, "#removeFilter");
         assertThat(vm.settings().filters().steps()).containsExactly(FilterStep.of(FilterKind.GRAYSCALE));
     }
 
     @Test
     void settingsAndWindowSizeSurviveARestartOfTheView(FxRobot robot) throws Exception {
         fx(() -> vm.settings().modeProperty().set(ResizeMode.EXACT));
-        click(robot, "#width").push(KeyCode.CONTROL, KeyCode.A).write("800");
-        click(robot, "#height").push(KeyCode.CONTROL, KeyCode.A).write("600");
-        click(robot, "#upscale");
-        click(robot, "#namePattern").push(KeyCode.CONTROL, KeyCode.A).write("small-{name}");
+        UiTestSupport.click(robot, "#width").push(KeyCode.CONTROL, KeyCode.A).write("800");
+        UiTestSupport.click(robot, "#height").push(KeyCode.CONTROL, KeyCode.A).write("600");
+        UiTestSupport.click(robot, "#upscale");
+        UiTestSupport.click(robot, "#namePattern").push(KeyCode.CONTROL, KeyCode.A).write("small-{name}");
         fx(() -> {
             vm.settings().filters().add(FilterKind.SEPIA);
             vm.settings().formatProperty().set(OutputFormat.JPG);
@@ -156,19 +150,19 @@ class WindowSettingsTest {
 
     @Test
     void presetsAreSavedLoadedAndDeleted(FxRobot robot) {
-        click(robot, "#width").push(KeyCode.CONTROL, KeyCode.A).write("320");
+        UiTestSupport.click(robot, "#width").push(KeyCode.CONTROL, KeyCode.A).write("320");
         fx(() -> vm.settings().filters().add(FilterKind.GRAYSCALE));
-        click(robot, "#presetName").write("thumbs");
-        click(robot, "#savePreset");
+        UiTestSupport.click(robot, "#presetName").write("thumbs");
+        UiTestSupport.click(robot, "#savePreset");
         assertThat(vm.presetNames()).endsWith("thumbs").hasSize(io.pixpool.core.Preset.SHIPPED.size() + 1);
 
-        click(robot, "#width").push(KeyCode.CONTROL, KeyCode.A).write("1500");
+        UiTestSupport.click(robot, "#width").push(KeyCode.CONTROL, KeyCode.A).write("1500");
         fx(() -> vm.settings().filters().remove(0));
-        click(robot, "#loadPreset");
+        UiTestSupport.click(robot, "#loadPreset");
         assertThat(vm.settings().widthProperty().get()).isEqualTo("320");
         assertThat(vm.settings().filters().steps()).containsExactly(FilterStep.of(FilterKind.GRAYSCALE));
 
-        click(robot, "#deletePreset");
+        UiTestSupport.click(robot, "#deletePreset");
         assertThat(vm.presetNames()).doesNotContain("thumbs");
         assertThat(vm.store().presets().names()).isEqualTo(List.of());
     }

@@ -12,9 +12,11 @@
 #
 # Steps:
 #   batch   <app>/bin/Pixpool batch --workers 2 --fit 64x64 --out OUT IN  on generated images: exit 0, and every
-#           image comes out fitted into 64x64. This proves that the packaged launcher starts its worker processes
-#           (it acts as 'java' for them: the jlinked runtime has no bin/java). Then the same with --format webp,
-#           which loads libwebp (bundled in a jar) inside the jlinked runtime.
+#           image comes out fitted into 64x64. This proves that the packaged app starts its worker processes (with
+#           the jlinked runtime's bin/java), and that its first worker leaves a class-data archive in the cache
+#           (XDG_CACHE_HOME points into the smoke folder). Then the same with --format webp, which loads libwebp
+#           (bundled in a jar) inside the jlinked runtime, with the workers made to use that archive or fail
+#           (-Xshare:on).
 #   window  <app>/bin/Pixpool IMAGE... under a private Xvfb: the process stays up, a Pixpool window of real size is
 #           mapped, it is not one flat colour (when ImageMagick is there to take the screenshot), and nothing on
 #           stderr says Exception. Then the app is stopped.
@@ -59,7 +61,8 @@ if [[ -z "$app" ]]; then
 fi
 launcher="$app/bin/Pixpool"
 [[ -x "$launcher" ]] || fail "no launcher at $launcher"
-[[ ! -e "$app/lib/runtime/bin/java" ]] || echo "   (note: $app has a bin/java; the test still uses the launcher)"
+[[ -x "$app/lib/runtime/bin/java" ]] || fail "the runtime has no bin/java to start workers with"
+[[ -f "$app/lib/runtime/lib/server/classes.jsa" ]] || fail "the runtime has no class-data archive (lib/server/classes.jsa)"
 app_jars="$app/lib/app/*:$app/lib/app/lib/*"
 
 smoke="$build/smoke"
@@ -98,7 +101,7 @@ expected=4
 if [[ -z "$only" || "$only" == batch ]]; then
   step "batch: $launcher batch --workers 2 --fit 64x64 --out $smoke/out $smoke/in"
   set +e
-  timeout 300 "$launcher" batch --workers 2 --fit 64x64 --out "$smoke/out" "$smoke/in" \
+  XDG_CACHE_HOME="$smoke/cache" timeout 300 "$launcher" batch --workers 2 --fit 64x64 --out "$smoke/out" "$smoke/in" \
     >"$smoke/batch.out" 2>"$smoke/batch.err" </dev/null
   rc=$?
   set -e
@@ -111,19 +114,24 @@ if [[ -z "$only" || "$only" == batch ]]; then
   "$java_cmd" -cp "$app_jars" packaging/smoke/SmokeImages.java check "$smoke/out" 64 64 "$expected" \
     >"$smoke/check.log" 2>&1 || { show "$smoke/batch.out"; show "$smoke/check.log"; fail "batch output is wrong"; }
   sed 's/^/   /' "$smoke/check.log"
-  echo "   ok: $expected images converted by the packaged launcher's worker processes"
+  echo "   ok: $expected images converted by the packaged app's worker processes"
+  compgen -G "$smoke/cache/pixpool/cds/worker-*.jsa" >/dev/null \
+    || { show "$smoke/batch.err"; fail "the first worker left no class-data archive in $smoke/cache/pixpool/cds"; }
+  ! compgen -G "$smoke/cache/pixpool/cds/*.tmp" >/dev/null || fail "a temp dump was left in $smoke/cache/pixpool/cds"
+  echo "   ok: class-data archive for the workers: $(cd "$smoke/cache/pixpool/cds" && ls worker-*.jsa)"
 
   # WebP output loads libwebp from the webp-imageio jar at run time: prove it works in the jlinked runtime
   step "batch: $launcher batch --workers 2 --fit 64x64 --format webp --out $smoke/out-webp $smoke/in"
   set +e
-  timeout 300 "$launcher" batch --workers 2 --fit 64x64 --format webp --out "$smoke/out-webp" "$smoke/in" \
+  XDG_CACHE_HOME="$smoke/cache" _JAVA_OPTIONS="-Dpixpool.worker.jvmOptions=-Xshare:on" timeout 300 "$launcher" \
+    batch --workers 2 --fit 64x64 --format webp --out "$smoke/out-webp" "$smoke/in" \
     >"$smoke/batch-webp.out" 2>"$smoke/batch-webp.err" </dev/null
   rc=$?
   set -e
   [[ $rc -eq 0 ]] || { show "$smoke/batch-webp.err"; fail "batch --format webp exited with $rc, expected 0"; }
   "$java_cmd" -cp "$app_jars" packaging/smoke/SmokeImages.java check "$smoke/out-webp" 64 64 "$expected" \
     >"$smoke/check-webp.log" 2>&1 || { show "$smoke/check-webp.log"; fail "WebP batch output is wrong"; }
-  echo "   ok: $expected images written as WebP by the packaged launcher's worker processes"
+  echo "   ok: $expected images written as WebP by the packaged app's worker processes (class-data archive mapped)"
 fi
 
 # ---------------------------------------------------------------- window: the packaged window under Xvfb

@@ -56,7 +56,7 @@ public final class Batch {
     private volatile BatchSummary summary;
 
     private Batch(BatchSettings settings, List<InputFile> inputs, BatchListener listener, WorkerCommand command,
-                  boolean open) {
+                  WorkerArchive archive, boolean open) {
         this.inputs = open ? Collections.synchronizedList(new ArrayList<>(inputs)) : inputs;
         this.initial = inputs.size();
         int slotCount = open ? settings.workers() : Math.min(settings.workers(), inputs.size());
@@ -65,7 +65,8 @@ public final class Batch {
         this.watchdog = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "pixpool-watchdog"));
         watchdog.setRemoveOnCancelPolicy(true);
         this.placer = new ResultPlacer(settings.recipe().output().onConflict(), book, inputs);
-        SlotContext ctx = new SlotContext(settings, this.inputs, queue, book, placer, command, watchdog, open);
+        SlotContext ctx = new SlotContext(settings, this.inputs, queue, book, placer, command, archive, watchdog,
+                open);
         for (int i = 1; i <= slotCount; i++) slots.add(new WorkerSlot(i, ctx));
     }
 
@@ -73,13 +74,18 @@ public final class Batch {
     public static Batch start(BatchSettings settings, List<InputFile> inputs, BatchListener listener) {
         Objects.requireNonNull(settings, "settings");
         int perWorker = (inputs.size() + settings.workers() - 1) / Math.max(1, settings.workers());
-        return start(settings, inputs, listener,
-                WorkerCommand.forCurrentProcess(settings.workerHeapMb(), Math.max(1, perWorker)));
+        WorkerCommand command = WorkerCommand.forCurrentProcess(settings.workerHeapMb(), Math.max(1, perWorker));
+        return start(settings, inputs, listener, command, WorkerArchive.of(command));
     }
 
     static Batch start(BatchSettings settings, List<InputFile> inputs, BatchListener listener, WorkerCommand command) {
+        return start(settings, inputs, listener, command, WorkerArchive.NONE);
+    }
+
+    static Batch start(BatchSettings settings, List<InputFile> inputs, BatchListener listener, WorkerCommand command,
+                       WorkerArchive archive) {
         Objects.requireNonNull(listener, "listener");
-        Batch b = new Batch(settings, List.copyOf(inputs), listener, command, false);
+        Batch b = new Batch(settings, List.copyOf(inputs), listener, command, archive, false);
         daemon(b::run, "pixpool-batch").start();
         return b;
     }
@@ -90,12 +96,18 @@ public final class Batch {
      */
     public static Batch startOpen(BatchSettings settings, BatchListener listener) {
         Objects.requireNonNull(settings, "settings");
-        return startOpen(settings, listener, WorkerCommand.forCurrentProcess(settings.workerHeapMb(), 0));
+        WorkerCommand command = WorkerCommand.forCurrentProcess(settings.workerHeapMb(), 0);
+        return startOpen(settings, listener, command, WorkerArchive.of(command));
     }
 
     static Batch startOpen(BatchSettings settings, BatchListener listener, WorkerCommand command) {
+        return startOpen(settings, listener, command, WorkerArchive.NONE);
+    }
+
+    static Batch startOpen(BatchSettings settings, BatchListener listener, WorkerCommand command,
+                           WorkerArchive archive) {
         Objects.requireNonNull(listener, "listener");
-        Batch b = new Batch(settings, List.of(), listener, command, true);
+        Batch b = new Batch(settings, List.of(), listener, command, archive, true);
         daemon(b::run, "pixpool-batch").start();
         return b;
     }

@@ -6,8 +6,9 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * What every slot of one batch shares. {@code warm}: start the worker before the first job arrives (open batches,
- * whose first file may come much later and should not wait for a JVM start).
+ * whose first file may come much later and should not wait for a JVM start). {@code archive}: the workers' class-data
+ * archive ({@link WorkerArchive#NONE} for none).
  */
 record SlotContext(BatchSettings settings, List<InputFile> inputs, JobQueue queue, JobBook book, ResultPlacer placer,
-                   WorkerCommand command, ScheduledExecutorService watchdog, boolean warm) {
+                   WorkerCommand command, WorkerArchive archive, ScheduledExecutorService watchdog, boolean warm) {
 }

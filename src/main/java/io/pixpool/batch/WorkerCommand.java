@@ -13,7 +13,10 @@ import java.util.stream.Collectors;
 
 /**
  * The command line that starts one worker process, built from how this JVM was started (see {@link WorkerLaunch}):
- * the same {@code java} and class path, or the same jpackage launcher, plus the worker JVM options.
+ * the same {@code java} and class path, plus the worker JVM options. Inside a jpackage app the runtime's own
+ * {@code bin/java} is used when the runtime has one (the packaging keeps it): the app launcher, the fallback, costs
+ * 0.13 s more per worker start on Linux, where it asks {@code rpm -qf} and {@code dpkg -S} (and, installed from a
+ * package, {@code dpkg -L}) where it lives, twice, before it starts the JVM (JDK 17's LinuxPackage.c).
  *
  * <p>Worker JVM options: {@code -Xmx<heap>m}, the serial collector (one job at a time needs no parallel GC threads
  * and keeps the footprint small), class data sharing, headless AWT, no perf-data file, and a JIT chosen by how
@@ -25,9 +28,13 @@ import java.util.stream.Collectors;
  * 28% more wall time at 57 files per worker, 10% more at 114, 5% more at 171, but 8% less at 500 (1,000 files,
  * 16.7 s against 18.1 s), so it is used from {@link #C2_FILES_PER_WORKER} files per worker and for open-ended
  * pools (window, watch), whose workers live long.
- * An AppCDS archive of the worker's classes was measured too (2.52 s against 2.55 s) and is not worth its build
- * step. Extra options for experiments can be given in the system property
- * {@code pixpool.worker.jvmOptions} (space separated, after ours, so they win).
+ * The class-data archive of the worker's classes is added per worker by {@link WorkerArchive}. Extra options for
+ * experiments can be given in the system property {@code pixpool.worker.jvmOptions} (space separated, after ours,
+ * so they win).
+ *
+ * <p>The worker's stdout carries the protocol's frames only, so the JVM is told to write its own messages (unified
+ * logging, which defaults to stdout, and VM warnings) to stderr: a warning such as "unable to use shared archive"
+ * on stdout would otherwise be read as a bad frame and no worker would start.
  *
  * <p>An inherited {@code _JAVA_OPTIONS} would override command-line options (the JVM reads it last), so when
  * there is one, the worker options are appended to it too: the worker heap bound always holds.
@@ -44,6 +51,10 @@ record WorkerCommand(List<String> command, List<String> jvmOptions) {
      * JVM's (and a Windows launcher never does), so workers never inherit it: they are started as the application.
      */
     static final String JPACKAGE_LAUNCHER_ENV = "_JPACKAGE_LAUNCHER";
+
+    /** JVM options that keep the JVM's own messages off stdout, the protocol channel (see the class). */
+    static final List<String> VM_OUTPUT_TO_STDERR =
+            List.of("-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:+DisplayVMOutputToStderr");
 
     WorkerCommand {
         command = List.copyOf(command);
@@ -69,7 +80,13 @@ record WorkerCommand(List<String> command, List<String> jvmOptions) {
         String extra = System.getProperty(EXTRA_OPTIONS_PROPERTY, "");
         List<String> options = jvmOptions(heapMb, extra, filesPerWorker);
         if (appLauncher != null) {
-            return forAppLauncher(appLauncher, options);
+            String runtimeJava = runtimeJava();
+            if (runtimeJava == null) return forAppLauncher(appLauncher, options);
+            // the launcher's own JVM options (its .cfg) do not reach a worker started this way: pass the one that
+            // matters to a worker on
+            List<String> withEncoding = new ArrayList<>(options);
+            withEncoding.add(0, "-Dfile.encoding=" + System.getProperty("file.encoding", "UTF-8"));
+            return forJava(runtimeJava, System.getProperty("java.class.path"), withEncoding);
         }
         return forJava(javaExecutable(running), System.getProperty("java.class.path"), options);
     }
@@ -82,6 +99,7 @@ record WorkerCommand(List<String> command, List<String> jvmOptions) {
         List<String> o = new ArrayList<>(List.of("-Xmx" + heapMb + "m", "-XX:+UseSerialGC", "-Xshare:auto"));
         o.addAll(jitOptions(filesPerWorker));
         o.addAll(List.of("-XX:-UsePerfData", "-Djava.awt.headless=true"));
+        o.addAll(VM_OUTPUT_TO_STDERR);
         Arrays.stream(extra.trim().split("\\s+")).filter(s -> !s.isEmpty()).forEach(o::add);
         return o;
     }
@@ -113,6 +131,21 @@ record WorkerCommand(List<String> command, List<String> jvmOptions) {
         return new WorkerCommand(List.of(launcher, WorkerLaunch.LAUNCHER_FLAG), options);
     }
 
+    /**
+     * This command with {@code more} JVM options after its own (before {@code -cp}; in {@code _JAVA_OPTIONS} for the
+     * launcher form).
+     */
+    WorkerCommand withOptions(List<String> more) {
+        if (more.isEmpty()) return this;
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.addAll(more);
+        if (viaAppLauncher()) return new WorkerCommand(command, options);
+        int cp = command.indexOf("-cp");
+        List<String> c = new ArrayList<>(command);
+        c.addAll(cp < 0 ? 1 : cp, more);
+        return new WorkerCommand(c, options);
+    }
+
     boolean viaAppLauncher() {
         return command.size() == 2 && command.get(1).equals(WorkerLaunch.LAUNCHER_FLAG);
     }
@@ -137,14 +170,21 @@ record WorkerCommand(List<String> command, List<String> jvmOptions) {
         }
     }
 
+    /** This runtime's {@code bin/java}, or null when it has none (a jlinked runtime without native commands). */
+    private static String runtimeJava() {
+        Path java = Path.of(System.getProperty("java.home"), "bin",
+                System.getProperty("os.name", "").startsWith("Windows") ? "java.exe" : "java");
+        return Files.isExecutable(java) ? java.toString() : null;
+    }
+
     private static String javaExecutable(String running) {
         if (running != null) {
             String name = Path.of(running).getFileName().toString().toLowerCase(Locale.ROOT);
             if (name.equals("java") || name.equals("java.exe") || name.equals("javaw.exe")) return running;
         }
-        Path home = Path.of(System.getProperty("java.home"), "bin");
-        Path java = home.resolve(System.getProperty("os.name", "").startsWith("Windows") ? "java.exe" : "java");
-        return Files.isExecutable(java) || running == null ? java.toString() : running;
+        String java = runtimeJava();
+        if (java != null) return java;
+        return running != null ? running : Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static String absoluteClassPath(String classPath) {

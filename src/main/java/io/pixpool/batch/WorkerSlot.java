@@ -28,6 +28,8 @@ final class WorkerSlot implements Runnable {
     private final SlotContext ctx;
     /** The slot's worker; touched by the slot thread only. */
     private WorkerProcess worker;
+    /** What {@link #worker} was started with from the class-data archive. */
+    private WorkerArchive.Lease lease = WorkerArchive.Lease.NONE;
     /** Folder of the last job sent to {@link #worker}: where its temp files may be. */
     private Path workerDir;
     /** The worker while it holds a job, for {@link #killRunning()} from other threads. */
@@ -152,8 +154,10 @@ final class WorkerSlot implements Runnable {
     private WorkerProcess ensureWorker() throws WorkerStartException {
         if (worker != null && worker.isAlive()) return worker;
         if (worker != null) retire(false);
+        WorkerArchive.Lease l = ctx.archive().lease();
         try {
-            WorkerProcess w = WorkerProcess.spawn(ctx.command(), number, ctx.settings().workerHeapMb());
+            WorkerProcess w = WorkerProcess.spawn(ctx.command().withOptions(l.options()), number,
+                    ctx.settings().workerHeapMb());
             busy = w; // a cancel during start-up kills it
             try {
                 if (ctx.queue().isCancelled()) w.kill(WorkerExit.Reason.CANCELLED, "killed (batch cancelled)", "cancelled");
@@ -163,10 +167,12 @@ final class WorkerSlot implements Runnable {
             }
             startFailures = 0;
             worker = w;
+            lease = l;
             w.onExit(ctx.queue()::poke);
             ctx.book().emit(new BatchEvent.WorkerStarted(number, w.pid()));
             return w;
         } catch (WorkerStartException e) {
+            ctx.archive().ended(l, false); // reaped already, or never started
             if (++startFailures >= MAX_START_FAILURES && !ctx.queue().isCancelled()) {
                 retired = true;
                 ctx.queue().slotRetired("no worker process could be started: " + e.getMessage());
@@ -180,6 +186,8 @@ final class WorkerSlot implements Runnable {
         WorkerProcess w = worker;
         worker = null;
         WorkerExit exit = graceful && w.isAlive() ? w.shutdown(SHUTDOWN_GRACE, ctx.watchdog()) : w.reap();
+        ctx.archive().ended(lease, exit.kill() == null && exit.exitCode() == 0);
+        lease = WorkerArchive.Lease.NONE;
         if (workerDir != null) {
             try {
                 TempFiles.removeAll(workerDir, w.pid());

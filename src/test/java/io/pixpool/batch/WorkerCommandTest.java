@@ -16,7 +16,8 @@ class WorkerCommandTest {
         WorkerCommand c = WorkerCommand.forJava("/jdk/bin/java", "app.jar" + File.pathSeparator + "/abs/lib.jar",
                 WorkerCommand.jvmOptions(300, ""));
         assertThat(c.command()).containsExactly("/jdk/bin/java", "-Xmx300m", "-XX:+UseSerialGC", "-Xshare:auto",
-                "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Djava.awt.headless=true", "-cp",
+                "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Djava.awt.headless=true", "-Xlog:disable",
+                "-Xlog:all=warning:stderr", "-XX:+DisplayVMOutputToStderr", "-cp",
                 Path.of("app.jar").toAbsolutePath() + File.pathSeparator + "/abs/lib.jar", "io.pixpool.worker.WorkerMain");
         ProcessBuilder pb = c.builder(77);
         assertThat(pb.command()).endsWith("io.pixpool.worker.WorkerMain", "--parent-pid", "77");
@@ -31,6 +32,37 @@ class WorkerCommandTest {
         assertThat(pb.command()).containsExactly("/opt/pixpool/bin/Pixpool", "--pixpool-worker", "--parent-pid", "5");
         assertThat(pb.environment()).doesNotContainKey("_JPACKAGE_LAUNCHER");
         assertThat(pb.environment().get("_JAVA_OPTIONS")).contains("-Xmx256m -XX:+UseSerialGC").endsWith(" -Dx=1");
+    }
+
+    @Test
+    void moreOptionsGoBeforeTheClassPathOrIntoTheLaunchersEnvironment() {
+        WorkerCommand java = WorkerCommand.forJava("/jdk/bin/java", "/a.jar", List.of("-Xmx300m"))
+                .withOptions(List.of("-XX:SharedArchiveFile=/c/w.jsa"));
+        assertThat(java.command()).containsExactly("/jdk/bin/java", "-Xmx300m", "-XX:SharedArchiveFile=/c/w.jsa", "-cp",
+                "/a.jar", "io.pixpool.worker.WorkerMain");
+        assertThat(java.jvmOptions()).containsExactly("-Xmx300m", "-XX:SharedArchiveFile=/c/w.jsa");
+
+        WorkerCommand launcher = WorkerCommand.forAppLauncher("/opt/pixpool/bin/Pixpool", List.of("-Xmx300m"))
+                .withOptions(List.of("-XX:SharedArchiveFile=/c/w.jsa"));
+        assertThat(launcher.command()).containsExactly("/opt/pixpool/bin/Pixpool", "--pixpool-worker");
+        assertThat(launcher.builder(5).environment().get("_JAVA_OPTIONS"))
+                .endsWith("-Xmx300m -XX:SharedArchiveFile=/c/w.jsa");
+        assertThat(java.withOptions(List.of())).isSameAs(java);
+    }
+
+    @Test
+    void insideAnAppWhoseRuntimeHasJavaTheWorkersStartWithThatJavaNotTheLauncher() {
+        String before = System.getProperty("jpackage.app-path");
+        System.setProperty("jpackage.app-path", "/opt/pixpool/bin/Pixpool");
+        try {
+            List<String> c = WorkerCommand.forCurrentProcess(256).command();
+            assertThat(c.get(0)).isEqualTo(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            assertThat(c).contains("-Xmx256m", "-Dfile.encoding=" + System.getProperty("file.encoding"))
+                    .doesNotContain("--pixpool-worker").endsWith("io.pixpool.worker.WorkerMain");
+        } finally {
+            if (before == null) System.clearProperty("jpackage.app-path");
+            else System.setProperty("jpackage.app-path", before);
+        }
     }
 
     @Test

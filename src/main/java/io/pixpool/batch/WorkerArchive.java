@@ -1,0 +1,215 @@
+package io.pixpool.batch;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A class-data-sharing archive of the worker JVM's classes (AppCDS), kept in the user's cache folder and made by
+ * the workers themselves: what JDK 19's {@code -XX:+AutoCreateSharedArchive} does, done by hand for JDK 17. When
+ * the archive for this Java and this class path is missing, the first worker of a batch is started with
+ * {@code -XX:ArchiveClassesAtExit=<temp file>}; when it has exited normally the temp file becomes the archive, and
+ * every later worker starts with {@code -XX:SharedArchiveFile=<archive>}: the classes it loads at start-up (the
+ * worker, the image pipeline, ImageIO, TwelveMonkeys, about 1,000 that are not in the JDK's own archive) are mapped
+ * in ready-parsed instead of being read from jars and verified. Measured on 2 cores, {@code batch --workers 2}:
+ * 10 photos 0.82 s -> 0.72 s, 114 photos 2.56 s -> 2.49 s; making the archive costs the first batch about 0.25 s
+ * at its end (the dump, once).
+ *
+ * <p>Safe when things change: the archive's name is a hash of the Java runtime, the worker's command and every
+ * class path entry's size and modification time, so a new jar or JDK gets a new archive; a JVM that cannot use an
+ * archive anyway runs without it (the workers run {@code -Xshare:auto}; its warning goes to stderr, see
+ * {@link WorkerCommand#VM_OUTPUT_TO_STDERR}). The temp file is moved into place only after a worker's normal exit
+ * (a killed worker's half-written dump is deleted), atomically, so a concurrent batch sees either no archive or a
+ * whole one. The three most recent archives are kept.
+ *
+ * <p>Not used when a class path entry is a folder (the JVM archives classes from jars only: IDE and test runs),
+ * when the folder cannot be made, or when the system property {@value #DIR_PROPERTY} is {@code off}; that property
+ * can also name the folder (default: {@code $XDG_CACHE_HOME/pixpool/cds}, {@code ~/.cache/pixpool/cds},
+ * {@code %LOCALAPPDATA%\Pixpool\cache\cds} on Windows, {@code ~/Library/Caches/Pixpool/cds} on macOS).
+ * Thread-safe: the slots of a batch share one.
+ */
+final class WorkerArchive {
+
+    static final String DIR_PROPERTY = "pixpool.cds.dir";
+    /** An archive that is never used: workers start without options of its own. */
+    static final WorkerArchive NONE = new WorkerArchive(null);
+    private static final Logger LOG = Logger.getLogger(WorkerArchive.class.getName());
+    private static final String PREFIX = "worker-";
+    private static final String SUFFIX = ".jsa";
+    private static final int KEPT = 3;
+    /** Temp dumps left by coordinators that died meanwhile are removed after this. */
+    private static final Duration STALE_TEMP = Duration.ofHours(1);
+
+    private final Path archive;
+    private final AtomicBoolean dumping = new AtomicBoolean();
+
+    private WorkerArchive(Path archive) {
+        this.archive = archive;
+    }
+
+    /** The options one worker starts with, and the temp dump to publish when it has exited (null: none). */
+    record Lease(List<String> options, Path dump) {
+        static final Lease NONE = new Lease(List.of(), null);
+    }
+
+    /** The archive for workers started by {@code command} in the folder the system property or the OS names. */
+    static WorkerArchive of(WorkerCommand command) {
+        String dir = System.getProperty(DIR_PROPERTY);
+        if (dir != null && (dir.isBlank() || dir.equalsIgnoreCase("off"))) return NONE;
+        Path folder = dir != null ? Path.of(dir) : defaultFolder();
+        return folder == null ? NONE : in(folder, command);
+    }
+
+    /** The archive for workers started by {@code command}, in {@code folder}. */
+    static WorkerArchive in(Path folder, WorkerCommand command) {
+        List<String> classPath = classPath(command);
+        List<String> key = new ArrayList<>(List.of(System.getProperty("java.vm.version", ""),
+                System.getProperty("java.home", ""), command.command().get(0)));
+        for (String entry : classPath) {
+            Path p = Path.of(entry);
+            if (Files.isDirectory(p)) return NONE; // classes from folders are never archived
+            try {
+                key.add(p.toAbsolutePath() + "|" + Files.size(p) + "|" + Files.getLastModifiedTime(p).toMillis());
+            } catch (IOException e) {
+                key.add(entry + "|missing");
+            }
+        }
+        Path archive = folder.toAbsolutePath().resolve(PREFIX + hash(key) + SUFFIX);
+        // the launcher form passes options in _JAVA_OPTIONS, which the JVM splits at spaces
+        if (command.viaAppLauncher() && archive.toString().chars().anyMatch(Character::isWhitespace)) return NONE;
+        return new WorkerArchive(archive);
+    }
+
+    /** Where the archive is (or will be); null for {@link #NONE}. */
+    Path path() {
+        return archive;
+    }
+
+    /**
+     * The options for the next worker: use the archive when it exists; else, if no worker is making it yet, make
+     * it (pass the lease back to {@link #ended} when that worker has exited); else none.
+     */
+    Lease lease() {
+        if (archive == null) return Lease.NONE;
+        if (Files.isRegularFile(archive)) return new Lease(List.of("-XX:SharedArchiveFile=" + archive), null);
+        if (!dumping.compareAndSet(false, true)) return Lease.NONE;
+        try {
+            Files.createDirectories(archive.getParent());
+            removeStaleTemps();
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "no class-data archive for workers: cannot make {0}: {1}",
+                    new Object[] {archive.getParent(), e.getMessage()});
+            return Lease.NONE; // dumping stays claimed: no other worker of this batch tries
+        }
+        Path dump = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                + System.nanoTime() + ".tmp");
+        return new Lease(List.of("-XX:ArchiveClassesAtExit=" + dump), dump);
+    }
+
+    /**
+     * The worker started with {@code lease} has exited (or never started): publish its dump if it exited normally
+     * (by itself, exit code 0), else drop it.
+     */
+    void ended(Lease lease, boolean normal) {
+        if (lease.dump() == null) return;
+        Path dump = lease.dump();
+        try {
+            if (normal && Files.isRegularFile(dump) && Files.size(dump) > 0) {
+                Files.move(dump, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                LOG.log(Level.FINE, "class-data archive for workers made: {0}", archive);
+                pruneOld();
+            } else {
+                Files.deleteIfExists(dump);
+                dumping.set(false); // a later worker of this batch may try again
+            }
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "class-data archive for workers not kept: {0}", e.getMessage());
+            try {
+                Files.deleteIfExists(dump);
+            } catch (IOException ignored) {
+                // nothing more to do: a stale temp file is removed by a later batch
+            }
+        }
+    }
+
+    private void pruneOld() throws IOException {
+        List<Path> archives = new ArrayList<>();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(archive.getParent(), PREFIX + "*" + SUFFIX)) {
+            s.forEach(archives::add);
+        }
+        archives.sort((a, b) -> modified(b).compareTo(modified(a)));
+        for (Path old : archives.subList(Math.min(KEPT, archives.size()), archives.size())) {
+            if (!old.equals(archive)) Files.deleteIfExists(old);
+        }
+    }
+
+    private void removeStaleTemps() throws IOException {
+        Instant before = Instant.now().minus(STALE_TEMP);
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(archive.getParent(), PREFIX + "*" + SUFFIX + ".*.tmp")) {
+            for (Path p : s) {
+                if (modified(p).toInstant().isBefore(before)) Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static FileTime modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+
+    private static List<String> classPath(WorkerCommand command) {
+        List<String> c = command.command();
+        int i = c.indexOf("-cp");
+        String cp = i >= 0 && i + 1 < c.size() ? c.get(i + 1) : System.getProperty("java.class.path", "");
+        List<String> entries = new ArrayList<>();
+        for (String e : cp.split(File.pathSeparator)) {
+            if (!e.isEmpty()) entries.add(e);
+        }
+        return entries;
+    }
+
+    private static String hash(List<String> key) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (String k : key) {
+                md.update(k.getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(md.digest(), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static Path defaultFolder() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String home = System.getProperty("user.home");
+        if (os.startsWith("windows")) {
+            String local = System.getenv("LOCALAPPDATA");
+            return local == null ? null : Path.of(local, "Pixpool", "cache", "cds");
+        }
+        if (os.startsWith("mac")) return home == null ? null : Path.of(home, "Library", "Caches", "Pixpool", "cds");
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) return Path.of(xdg, "pixpool", "cds");
+        return home == null ? null : Path.of(home, ".cache", "pixpool", "cds");
+    }
+}

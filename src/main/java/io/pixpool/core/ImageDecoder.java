@@ -2,6 +2,7 @@ package io.pixpool.core;
 
 import java.awt.Transparency;
 import java.awt.color.ColorSpace;
+import java.awt.color.ICC_ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
@@ -269,6 +270,7 @@ final class ImageDecoder implements Closeable {
                 if (step > 1) p.setSourceSubsampling(step, step, 0, 0);
                 if (isJdkJpeg(r)) rgbDestination(r, p, step);
                 BufferedImage img = r.read(0, p);
+                if (isJdkJpeg(r)) img = asSrgb(img);
                 if (warnings.truncated != null) {
                     throw new ImageException("truncated or corrupt image data (" + warnings.truncated + ")");
                 }
@@ -356,21 +358,48 @@ final class ImageDecoder implements Closeable {
         return r.getClass().getName().startsWith(JDK_JPEG);
     }
 
+    /** An RGB ICC colour space whose profile is sRGB in effect (its colours need no conversion). */
+    private static boolean isSrgbProfile(ColorSpace cs) {
+        if (!(cs instanceof ICC_ColorSpace icc) || cs.isCS_sRGB() || cs.getType() != ColorSpace.TYPE_RGB) return false;
+        byte[] data = icc.getProfile().getData();
+        return IccProfiles.isRgb(icc.getProfile()) && IccProfiles.isSrgb(icc.getProfile(), data);
+    }
+
+    private static final ColorModel SRGB_BYTES = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB),
+            false, false, Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+
     /**
      * Hands the JDK JPEG reader a destination whose bytes are in R, G, B order, the order libjpeg delivers them:
      * the reader then copies each decoded line with one arraycopy instead of reordering it pixel by pixel into its
-     * default BGR image (a third of the decoding time for a full-size read).
+     * default BGR image (a third of the decoding time for a full-size read). For a file whose embedded profile is
+     * sRGB in effect the destination is in the reader's own colour space of that profile, so the reader leaves the
+     * pixels as they are instead of converting every line from the profile to sRGB through the colour management
+     * (which changes nothing visible and took 12 ms of a 25 ms 1-megapixel file); {@link #asSrgb} then labels them
+     * sRGB.
      */
     private static void rgbDestination(ImageReader r, ImageReadParam p, int step) throws IOException {
         Iterator<ImageTypeSpecifier> types = r.getImageTypes(0);
         if (!types.hasNext() || types.next().getNumBands() != 3) return;
+        ColorModel cm = SRGB_BYTES;
+        while (types.hasNext()) { // after its default (sRGB), the reader offers the embedded profile's space
+            ColorSpace cs = types.next().getColorModel().getColorSpace();
+            if (isSrgbProfile(cs)) cm = new ComponentColorModel(cs, false, false, Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+        }
         int w = (r.getWidth(0) + step - 1) / step;
         int h = (r.getHeight(0) + step - 1) / step;
-        ColorModel cm = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false,
-                Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
         WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, w, h, w * 3, 3,
                 new int[] {0, 1, 2}, null);
         p.setDestination(new BufferedImage(cm, raster, false, null));
+    }
+
+    /** An R, G, B byte image in an sRGB-in-effect profile's colour space, as the same bytes labelled sRGB. */
+    private static BufferedImage asSrgb(BufferedImage img) {
+        ColorModel cm = img.getColorModel();
+        if (cm.getColorSpace().isCS_sRGB() || !(cm instanceof ComponentColorModel) || cm.getNumComponents() != 3
+                || cm.hasAlpha() || cm.getTransferType() != DataBuffer.TYPE_BYTE || !isSrgbProfile(cm.getColorSpace())) {
+            return img;
+        }
+        return new BufferedImage(SRGB_BYTES, img.getRaster(), false, null);
     }
 
     @Override

@@ -177,6 +177,44 @@ class ColourTest {
                 .isNull();
     }
 
+    /**
+     * A JPEG whose embedded profile is sRGB in effect, decoded whole by the JDK reader, is not run through the colour
+     * management (a conversion that changes nothing visible and cost about 40% of such a decode): its pixels are
+     * those of the same file without the profile, as the pure-Java decoder's are at every scale; a profile that is
+     * not sRGB (linear RGB) is still converted.
+     */
+    @Test
+    void fullSizeJpegWithAnSrgbProfileIsNotConvertedAndOthersAre() throws Exception {
+        BufferedImage pic = new BufferedImage(96, 64, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 64; y++) {
+            for (int x = 0; x < 96; x++) pic.setRGB(x, y, (x * 255 / 95) << 16 | (y * 255 / 63) << 8 | (x + y) * 255 / 158);
+        }
+        byte[] plain = TestImages.jpegBytes(pic, 0.9f, false);
+        int[] ref = decodeWhole(Files.write(dir.resolve("none.jpg"), plain));
+        // sRGB as profiles in the wild are: not the JDK's own bytes, and converting through it moves some colours
+        // by one level (the JDK's sRGB with its red colorant 1% off)
+        ICC_Profile nearSrgb = ICC_Profile.getInstance(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
+        java.nio.ByteBuffer red = java.nio.ByteBuffer.wrap(nearSrgb.getData(ICC_Profile.icSigRedColorantTag));
+        for (int i = 8; i < 20; i += 4) red.putInt(i, (int) Math.round(red.getInt(i) * 1.01));
+        nearSrgb.setData(ICC_Profile.icSigRedColorantTag, red.array());
+        assertThat(IccProfiles.isSrgb(nearSrgb, nearSrgb.getData())).isTrue();
+        int[] srgb = decodeWhole(Files.write(dir.resolve("srgb.jpg"), MetaSamples.jpegWith(plain,
+                MetaSamples.iccSegments(nearSrgb.getData(), 60000))));
+        int[] linear = decodeWhole(Files.write(dir.resolve("linear.jpg"), MetaSamples.jpegWith(plain,
+                MetaSamples.iccSegments(ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData(), 60000))));
+        assertThat(java.util.stream.IntStream.range(0, ref.length).filter(i -> srgb[i] != ref[i]).count())
+                .as("pixels a conversion changed").isZero();
+        assertThat(linear[96 * 32 + 48] & 0xFF).isGreaterThan((ref[96 * 32 + 48] & 0xFF) + 20); // linear: brighter
+    }
+
+    private static int[] decodeWhole(Path jpeg) throws Exception {
+        try (ImageDecoder d = ImageDecoder.open(jpeg, Long.MAX_VALUE / 4)) {
+            BufferedImage img = d.decode(1);
+            assertThat(d.source().eighths()).as("a full-size decode by the JDK reader").isZero();
+            return img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
+        }
+    }
+
     @Test
     void keepFallsBackToSrgbForOutputsWithoutProfiles() throws Exception {
         BufferedImage out = TestImages.read(run(adobeJpeg(), ColorPolicy.KEEP_PROFILE, OutputFormat.BMP));

@@ -35,13 +35,12 @@ final class IccProfiles {
      * then deal with the colours as they do without this step).
      */
     static ICC_Profile rgbNonSrgb(byte[] data) {
-        ICC_Profile p = parse(data);
-        if (p == null || !isRgb(p)) return null;
-        try {
-            return isSrgb(p, data) ? null : p;
-        } catch (CMMException | ProfileDataException | IllegalArgumentException unusable) {
-            return null;
-        }
+        return data != null && kind(data) == Kind.OTHER_RGB ? parse(data) : null;
+    }
+
+    /** Whether {@code data} is an RGB profile that describes sRGB closely enough that pixels need no conversion. */
+    static boolean srgbInEffect(byte[] data) {
+        return data != null && kind(data) == Kind.SRGB;
     }
 
     /** An RGB profile: the only kind an RGB output can carry. */
@@ -53,16 +52,29 @@ final class IccProfiles {
     private static final int[] PROBES = {0xFF0000, 0x00FF00, 0x0000FF, 0x808080, 0x40C81E, 0xFAFAFA, 0x0A0A0A,
         0xC86432, 0x3264C8, 0x202020};
 
-    /** Answers for recently seen profiles (a batch mostly sees the same few). */
-    private static final Map<String, Boolean> SRGB = new ConcurrentHashMap<>();
+    private enum Kind { SRGB, OTHER_RGB, NOT_RGB_OR_UNUSABLE }
 
     /**
-     * Whether the RGB profile describes sRGB closely enough that the pixels need no conversion (cameras and editors
-     * embed sRGB profiles under many names): judged by converting probe colours, which must come out unchanged.
+     * Answers for recently seen profiles, by their SHA-256 (a batch mostly sees the same few): parsing a profile and
+     * converting the probes through it costs milliseconds of colour management per file.
      */
-    static boolean isSrgb(ICC_Profile p, byte[] data) {
-        if (SRGB.size() > 64) SRGB.clear();
-        return SRGB.computeIfAbsent(sha256(data), k -> convertsUnchanged(p));
+    private static final Map<String, Kind> KINDS = new ConcurrentHashMap<>();
+
+    /**
+     * RGB profiles that describe sRGB closely enough that the pixels need no conversion (cameras and editors embed
+     * sRGB profiles under many names) are told apart by converting probe colours, which must come out unchanged.
+     */
+    private static Kind kind(byte[] data) {
+        if (KINDS.size() > 64) KINDS.clear();
+        return KINDS.computeIfAbsent(sha256(data), k -> {
+            ICC_Profile p = parse(data);
+            if (p == null || !isRgb(p)) return Kind.NOT_RGB_OR_UNUSABLE;
+            try {
+                return convertsUnchanged(p) ? Kind.SRGB : Kind.OTHER_RGB;
+            } catch (CMMException | ProfileDataException | IllegalArgumentException unusable) {
+                return Kind.NOT_RGB_OR_UNUSABLE;
+            }
+        });
     }
 
     private static String sha256(byte[] data) {

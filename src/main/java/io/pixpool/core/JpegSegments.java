@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.TreeMap;
 
 /** Reads the metadata segments of a JPEG file (up to the first scan) and builds segments to write. */
@@ -26,17 +27,31 @@ final class JpegSegments {
     }
 
     static SourceMetadata read(Path file) throws IOException {
+        return read(file, null);
+    }
+
+    /**
+     * The metadata blocks of a JPEG; with {@code iccSegments}, also where its ICC_PROFILE segments are: for each, the
+     * file offsets of its first byte and of the byte after it.
+     */
+    static SourceMetadata read(Path file, List<long[]> iccSegments) throws IOException {
         byte[] exif = null;
         byte[] xmp = null;
         byte[] iptc = null;
         TreeMap<Integer, byte[]> icc = new TreeMap<>();
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 14)) {
             if (in.read() != 0xFF || in.read() != 0xD8) return SourceMetadata.NONE;
+            long pos = 2;
             while (true) {
+                long start = pos;
                 int b = in.read();
                 if (b != 0xFF) break;
                 int m = in.read();
-                while (m == 0xFF) m = in.read();
+                pos += 2;
+                while (m == 0xFF) {
+                    m = in.read();
+                    pos++;
+                }
                 if (m < 0 || m == 0xDA || m == 0xD9) break;
                 if (m == 0x01 || (m >= 0xD0 && m <= 0xD7)) continue;
                 int hi = in.read();
@@ -44,6 +59,7 @@ final class JpegSegments {
                 if (lo < 0) break;
                 int len = (hi << 8 | lo) - 2;
                 if (len < 0) break;
+                pos += 2 + len;
                 boolean wanted = m == 0xE1 || m == 0xE2 || m == 0xED;
                 if (!wanted) {
                     if (!skip(in, len)) break;
@@ -59,6 +75,7 @@ final class JpegSegments {
                     iptc = Arrays.copyOfRange(p, PHOTOSHOP.length, p.length);
                 } else if (m == 0xE2 && startsWith(p, ICC) && p.length > ICC.length + 2) {
                     icc.putIfAbsent(p[ICC.length] & 0xFF, Arrays.copyOfRange(p, ICC.length + 2, p.length));
+                    if (iccSegments != null) iccSegments.add(new long[] {start, pos});
                 }
             }
         }

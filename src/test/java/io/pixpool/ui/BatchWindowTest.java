@@ -14,43 +14,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import java.util.stream.Stream;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The real window driving real worker processes: files in through the drop path, outputs checked on disk. */
-@ExtendWith(ApplicationExtension.class)
-class BatchWindowTest {
-
-    private final Preferences prefs = UiTestSupport.tempPrefs();
-    @TempDir
-    Path tmp;
-    private Stage stage;
-    private MainViewModel vm;
+class BatchWindowTest extends WindowTestBase {
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        vm = TestWindows.open(stage, prefs, BatchStarter.pool());
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupStages();
-        UiTestSupport.removePrefs(prefs);
+        open(stage);
     }
 
     /** Adds paths the way a drop does and waits until the scan has put them in the list. */

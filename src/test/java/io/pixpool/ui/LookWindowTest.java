@@ -16,41 +16,21 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Watermark, padding, border and shipped presets on the real window: preview, batch run, persistence. */
-@ExtendWith(ApplicationExtension.class)
-class LookWindowTest {
-
-    private final Preferences prefs = UiTestSupport.tempPrefs();
-    @TempDir
-    Path tmp;
-    private Stage stage;
-    private MainViewModel vm;
+class LookWindowTest extends WindowTestBase {
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        vm = TestWindows.open(stage, prefs, BatchStarter.pool());
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupStages();
-        UiTestSupport.removePrefs(prefs);
+        open(stage);
     }
 
     private static Path black(Path file, int w, int h) {

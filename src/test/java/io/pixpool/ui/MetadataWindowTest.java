@@ -14,40 +14,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.control.ComboBox;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The Metadata section of the real window: choices reach the recipe, persist, go into presets; the preview is sRGB. */
-@ExtendWith(ApplicationExtension.class)
-class MetadataWindowTest {
-
-    private final Preferences prefs = UiTestSupport.tempPrefs();
-    private Stage stage;
-    private MainViewModel vm;
-
-    @TempDir
-    Path tmp;
+class MetadataWindowTest extends WindowTestBase {
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        vm = TestWindows.open(stage, prefs, BatchStarter.pool());
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupStages();
-        UiTestSupport.removePrefs(prefs);
+        open(stage);
     }
 
     @SuppressWarnings("unchecked")

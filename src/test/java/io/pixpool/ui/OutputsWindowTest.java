@@ -14,39 +14,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableCell;
 import javafx.stage.Stage;
 import org.controlsfx.control.ToggleSwitch;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The window's "More outputs" section with real worker processes: several sizes, size targets, the table. */
-@ExtendWith(ApplicationExtension.class)
-class OutputsWindowTest {
-
-    private final Preferences prefs = UiTestSupport.tempPrefs();
-    @TempDir
-    Path tmp;
-    private MainViewModel vm;
+class OutputsWindowTest extends WindowTestBase {
 
     @Start
     void start(Stage stage) {
-        vm = TestWindows.open(stage, prefs, BatchStarter.pool());
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupStages();
-        UiTestSupport.removePrefs(prefs);
+        open(stage);
     }
 
     private FileRow row(String name) {

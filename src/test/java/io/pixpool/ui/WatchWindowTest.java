@@ -12,39 +12,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import java.util.stream.Collectors;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The window's watch folder with real worker processes: arrivals become rows and are processed as they come. */
-@ExtendWith(ApplicationExtension.class)
-class WatchWindowTest {
-
-    private final Preferences prefs = UiTestSupport.tempPrefs();
-    @TempDir
-    Path tmp;
-    private MainViewModel vm;
+class WatchWindowTest extends WindowTestBase {
 
     @Start
     void start(Stage stage) {
-        vm = TestWindows.open(stage, prefs, BatchStarter.pool());
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupStages();
-        UiTestSupport.removePrefs(prefs);
+        open(stage);
     }
 
     private void watch(FxRobot robot, Path folder) {

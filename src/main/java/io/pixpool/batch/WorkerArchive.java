@@ -39,7 +39,8 @@ import java.util.logging.Logger;
  * whole one. The three most recent archives are kept.
  *
  * <p>Not used when a class path entry is a folder (the JVM archives classes from jars only: IDE and test runs),
- * when the folder cannot be made, or when the system property {@value #DIR_PROPERTY} is {@code off}; that property
+ * when the folder cannot be made, when its path has a space and the options must go through {@code _JAVA_OPTIONS}
+ * (which the JVM splits at spaces), or when the system property {@value #DIR_PROPERTY} is {@code off}; that property
  * can also name the folder (default: {@code $XDG_CACHE_HOME/pixpool/cds}, {@code ~/.cache/pixpool/cds},
  * {@code %LOCALAPPDATA%\Pixpool\cache\cds} on Windows, {@code ~/Library/Caches/Pixpool/cds} on macOS).
  * Thread-safe: the slots of a batch share one.
@@ -91,8 +92,10 @@ final class WorkerArchive {
             }
         }
         Path archive = folder.toAbsolutePath().resolve(PREFIX + hash(key) + SUFFIX);
-        // the launcher form passes options in _JAVA_OPTIONS, which the JVM splits at spaces
-        if (command.viaAppLauncher() && archive.toString().chars().anyMatch(Character::isWhitespace)) return NONE;
+        // the launcher form, and any worker when the environment has _JAVA_OPTIONS, get the options in that variable,
+        // which the JVM splits at spaces (see WorkerCommand#applyEnvironment)
+        boolean viaVariable = command.viaAppLauncher() || System.getenv(WorkerCommand.JAVA_OPTIONS_ENV) != null;
+        if (viaVariable && archive.toString().chars().anyMatch(Character::isWhitespace)) return NONE;
         return new WorkerArchive(archive);
     }
 

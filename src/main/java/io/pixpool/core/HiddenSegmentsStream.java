@@ -16,6 +16,7 @@ final class HiddenSegmentsStream extends ImageInputStreamImpl {
     /** Hidden ranges in file offsets, in order, not overlapping: start, end (exclusive), start, end, ... */
     private final long[] hidden;
     private final long length;
+    private final byte[] one = new byte[1];
 
     /** @param hidden file offsets of the hidden ranges in order: start, end (exclusive), start, end, ... */
     HiddenSegmentsStream(RandomAccessFile file, long[] hidden) throws IOException {
@@ -38,8 +39,7 @@ final class HiddenSegmentsStream extends ImageInputStreamImpl {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        return read(one, 0, 1) <= 0 ? -1 : one[0] & 0xFF;
     }
 
     @Override

@@ -54,6 +54,8 @@ final class WorkerArchive {
     private static final String PREFIX = "worker-";
     private static final String SUFFIX = ".jsa";
     private static final int KEPT = 3;
+    /** After a dump failed, no worker tries again for this long. */
+    private static final Duration RETRY_AFTER_FAILURE = Duration.ofDays(1);
     /** Temp dumps left by coordinators that died meanwhile are removed after this. */
     private static final Duration STALE_TEMP = Duration.ofHours(1);
 
@@ -105,33 +107,38 @@ final class WorkerArchive {
     }
 
     /**
-     * The options for the next worker: use the archive when it exists; else, if no worker is making it yet, make
-     * it (pass the lease back to {@link #ended} when that worker has exited); else none.
+     * The options for the next worker: use the archive when it exists; else, if no worker is making it yet and no
+     * attempt failed lately, make it (pass the lease back to {@link #ended} when that worker has exited); else none.
      */
     Lease lease() {
         if (archive == null) return Lease.NONE;
         if (Files.isRegularFile(archive)) return new Lease(List.of("-XX:SharedArchiveFile=" + archive), null);
         if (!dumping.compareAndSet(false, true)) return Lease.NONE;
+        Path dump = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                + System.nanoTime() + ".tmp");
         try {
             Files.createDirectories(archive.getParent());
             removeStaleTemps();
+            if (failedLately()) return Lease.NONE;
+            // the folder must take the file: a JVM that cannot write its dump exits with an error instead of 0
+            Files.createFile(dump);
         } catch (IOException e) {
-            LOG.log(Level.FINE, "no class-data archive for workers: cannot make {0}: {1}",
+            LOG.log(Level.FINE, "no class-data archive for workers in {0}: {1}",
                     new Object[] {archive.getParent(), e.getMessage()});
             return Lease.NONE; // dumping stays claimed: no other worker of this batch tries
         }
-        Path dump = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + "-"
-                + System.nanoTime() + ".tmp");
         return new Lease(List.of("-XX:ArchiveClassesAtExit=" + dump), dump);
     }
 
     /**
-     * The worker started with {@code lease} has exited (or never started): publish its dump if it exited normally
-     * (by itself, exit code 0), else drop it.
+     * The worker started with {@code lease} has exited, {@code exit} saying how (null: it never started): its dump
+     * becomes the archive if it left by itself with exit code 0; else the dump is dropped, and when the worker failed
+     * after saying goodbye (the dump itself failed: a full disk, say) no batch tries again for a day.
      */
-    void ended(Lease lease, boolean normal) {
+    void ended(Lease lease, WorkerExit exit) {
         if (lease.dump() == null) return;
         Path dump = lease.dump();
+        boolean normal = exit != null && exit.kill() == null && exit.exitCode() == 0;
         try {
             if (normal && Files.isRegularFile(dump) && Files.size(dump) > 0) {
                 Files.move(dump, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -139,7 +146,11 @@ final class WorkerArchive {
                 pruneOld();
             } else {
                 Files.deleteIfExists(dump);
-                dumping.set(false); // a later worker of this batch may try again
+                if (exit != null && exit.kill() == null && exit.saidGoodbye() && exit.exitCode() != 0) {
+                    Files.writeString(failedMarker(), exit.lastOutput().toString());
+                } else {
+                    dumping.set(false); // killed or crashed with a job: a later worker of this batch may try again
+                }
             }
         } catch (IOException e) {
             LOG.log(Level.FINE, "class-data archive for workers not kept: {0}", e.getMessage());
@@ -149,6 +160,15 @@ final class WorkerArchive {
                 // nothing more to do: a stale temp file is removed by a later batch
             }
         }
+    }
+
+    private Path failedMarker() {
+        return archive.resolveSibling(archive.getFileName() + ".failed");
+    }
+
+    private boolean failedLately() {
+        Path marker = failedMarker();
+        return Files.exists(marker) && modified(marker).toInstant().isAfter(Instant.now().minus(RETRY_AFTER_FAILURE));
     }
 
     private void pruneOld() throws IOException {

@@ -172,7 +172,7 @@ final class WorkerSlot implements Runnable {
             ctx.book().emit(new BatchEvent.WorkerStarted(number, w.pid()));
             return w;
         } catch (WorkerStartException e) {
-            ctx.archive().ended(l, false); // reaped already, or never started
+            ctx.archive().ended(l, null); // reaped already, or never started
             if (++startFailures >= MAX_START_FAILURES && !ctx.queue().isCancelled()) {
                 retired = true;
                 ctx.queue().slotRetired("no worker process could be started: " + e.getMessage());
@@ -186,7 +186,7 @@ final class WorkerSlot implements Runnable {
         WorkerProcess w = worker;
         worker = null;
         WorkerExit exit = graceful && w.isAlive() ? w.shutdown(SHUTDOWN_GRACE, ctx.watchdog()) : w.reap();
-        ctx.archive().ended(lease, exit.kill() == null && exit.exitCode() == 0);
+        ctx.archive().ended(lease, exit);
         lease = WorkerArchive.Lease.NONE;
         if (workerDir != null) {
             try {

@@ -81,22 +81,69 @@ class WorkerArchiveTest {
         assertThat(first.options()).containsExactly("-XX:ArchiveClassesAtExit=" + first.dump());
         assertThat(a.lease()).as("while one worker makes it").isEqualTo(WorkerArchive.Lease.NONE);
 
-        Files.writeString(first.dump(), "half written"); // a killed or crashed worker
-        a.ended(first, false);
+        assertThat(first.dump()).as("made before the worker starts: the folder takes files").exists();
+        Files.writeString(first.dump(), "half written");
+        a.ended(first, killed()); // a worker killed (timeout, cancel) or crashed while it held a file
+        a.ended(WorkerArchive.Lease.NONE, finished()); // workers that did not make it change nothing
         assertThat(first.dump()).doesNotExist();
         assertThat(a.path()).doesNotExist();
 
         WorkerArchive.Lease retry = a.lease();
         assertThat(retry.dump()).isNotNull();
         Files.writeString(retry.dump(), "whole");
-        a.ended(retry, true);
+        a.ended(retry, finished());
         assertThat(a.path()).hasContent("whole");
         assertThat(filesIn(a.path().getParent())).containsExactly(a.path().getFileName().toString());
         assertThat(a.lease().options()).containsExactly("-XX:SharedArchiveFile=" + a.path());
 
         WorkerArchive b = WorkerArchive.in(dir.resolve("cache2"), WorkerCommand.forJava(JAVA, jar.toString(), List.of()));
-        b.ended(b.lease(), true); // exited normally but dumped nothing (a JVM that cannot): no archive
+        b.ended(b.lease(), finished()); // exited normally but dumped nothing (a JVM that cannot): no archive
         assertThat(b.path()).doesNotExist();
+    }
+
+    @Test
+    void aDumpThatFailedIsNotTriedAgainForADay() throws IOException {
+        Path jar = Files.write(dir.resolve("a.jar"), new byte[] {1});
+        Path cache = dir.resolve("cache");
+        WorkerCommand command = WorkerCommand.forJava(JAVA, jar.toString(), List.of());
+        WorkerArchive a = WorkerArchive.in(cache, command);
+        WorkerArchive.Lease lease = a.lease();
+        // the worker said goodbye, then the JVM could not write its dump (a full disk) and exited with 1
+        a.ended(lease, new WorkerExit(9, 1, null, false, true, 256, List.of("Unable to create shared archive file")));
+        assertThat(lease.dump()).doesNotExist();
+        assertThat(a.lease()).as("this batch").isEqualTo(WorkerArchive.Lease.NONE);
+        WorkerArchive next = WorkerArchive.in(cache, command);
+        assertThat(next.lease()).as("the next batch").isEqualTo(WorkerArchive.Lease.NONE);
+
+        Path marker = cache.resolve(next.path().getFileName() + ".failed");
+        Files.setLastModifiedTime(marker, FileTime.from(Instant.now().minus(Duration.ofHours(25))));
+        assertThat(WorkerArchive.in(cache, command).lease().dump()).as("a day later").isNotNull();
+    }
+
+    /** A cache folder the user cannot write to: the batch runs as before, without an archive and without warnings. */
+    @Test
+    void anUnwritableCacheFolderIsLeftAlone() throws Exception {
+        Path jar = appJar(dir.resolve("app/pixpool.jar"));
+        Path cache = Files.createDirectories(dir.resolve("read-only cache"));
+        assertThat(cache.toFile().setWritable(false, false)).isTrue();
+        Path in = Files.createDirectories(dir.resolve("ro-in"));
+        for (int i = 0; i < 3; i++) TestImages.write(in.resolve("img" + i + ".jpg"), 320, 240, "jpg", i);
+        // root may write anywhere: drop the capability that lets it (as the reliability tests do)
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/setpriv", "--bounding-set=-dac_override,-dac_read_search",
+                JAVA, "-D" + WorkerArchive.DIR_PROPERTY + "=" + cache, "-cp", jar + File.pathSeparator + dependencyJars(),
+                "io.pixpool.Main", "batch", "--workers", "2", "--fit", "100x100", in.toString(), "--out",
+                dir.resolve("ro-out").toString()));
+        Path err = dir.resolve("ro-err.txt");
+        Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).redirectOutput(dir.resolve("ro-out.txt").toFile())
+                .start();
+        p.getOutputStream().close();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String stderr = Files.readString(err);
+        assertThat(p.exitValue()).as(stderr).isZero();
+        assertThat(stderr).doesNotContain("crashed").doesNotContain("WARNING");
+        try (Stream<Path> s = Files.list(cache)) {
+            assertThat(s).isEmpty();
+        }
     }
 
     @Test
@@ -131,12 +178,21 @@ class WorkerArchiveTest {
         WorkerArchive.Lease lease = a.lease();
         assertThat(deadTemp).doesNotExist();
         Files.writeString(lease.dump(), "new");
-        a.ended(lease, true);
+        a.ended(lease, finished());
         assertThat(filesIn(cache)).containsExactlyInAnyOrder(a.path().getFileName().toString(), "worker-old4.jsa",
                 "worker-old3.jsa");
     }
 
     // ------------------------------------------------------------------------------------------------------------
+
+    private static WorkerExit finished() {
+        return new WorkerExit(7, 0, null, false, true, 256, List.of());
+    }
+
+    private static WorkerExit killed() {
+        return new WorkerExit(8, 137, new WorkerExit.Kill(WorkerExit.Reason.TIMEOUT, "killed", "timed out"), false,
+                false, 256, List.of());
+    }
 
     private List<BatchEvent> run(WorkerCommand command, WorkerArchive archive, String name) throws Exception {
         Path in = Files.createDirectories(dir.resolve(name + "-in"));

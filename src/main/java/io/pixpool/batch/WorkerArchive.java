@@ -39,7 +39,8 @@ import java.util.logging.Logger;
  * whole one. The three most recent archives are kept.
  *
  * <p>Not used when a class path entry is a folder (the JVM archives classes from jars only: IDE and test runs),
- * when the folder cannot be made, when its path has a space and the options must go through {@code _JAVA_OPTIONS}
+ * when the folder cannot be made or takes no files (probed with the temp file before the worker starts: a JVM that
+ * cannot write its dump exits with an error), for a day after a dump failed (a {@code .failed} marker), when its path has a space and the options must go through {@code _JAVA_OPTIONS}
  * (which the JVM splits at spaces), or when the system property {@value #DIR_PROPERTY} is {@code off}; that property
  * can also name the folder (default: {@code $XDG_CACHE_HOME/pixpool/cds}, {@code ~/.cache/pixpool/cds},
  * {@code %LOCALAPPDATA%\Pixpool\cache\cds} on Windows, {@code ~/Library/Caches/Pixpool/cds} on macOS).

@@ -27,7 +27,10 @@ import java.util.stream.Collectors;
  * decoder's and resampler's loops get that hot; its compiled loops then run 30% faster) measured against C1 only:
  * 28% more wall time at 57 files per worker, 10% more at 114, 5% more at 171, but 8% less at 500 (1,000 files,
  * 16.7 s against 18.1 s), so it is used from {@link #C2_FILES_PER_WORKER} files per worker and for open-ended
- * pools (window, watch), whose workers live long.
+ * pools (window, watch), whose workers live long. With C1 only, compiles are synchronous ({@code -Xbatch}): a method
+ * that reaches the threshold waits the millisecond its C1 compile takes instead of running on in the interpreter
+ * while the compiler thread waits for a core (both are busy): 114 photos 2.335 -> 2.295 s, 10 photos 0.666 ->
+ * 0.660 s (medians of 6-8 interleaved runs, the same CPU time); not with C2, whose compiles take tens of ms.
  * The class-data archive of the worker's classes is added per worker by {@link WorkerArchive}. Extra options for
  * experiments can be given in the system property {@code pixpool.worker.jvmOptions} (space separated, after ours,
  * so they win).
@@ -110,7 +113,9 @@ record WorkerCommand(List<String> command, List<String> jvmOptions) {
      * tenfold for long ones, so C2 compiles only the hot pixel loops and not the whole start-up path.
      */
     static List<String> jitOptions(int filesPerWorker) {
-        if (filesPerWorker > 0 && filesPerWorker < C2_FILES_PER_WORKER) return List.of("-XX:TieredStopAtLevel=1");
+        if (filesPerWorker > 0 && filesPerWorker < C2_FILES_PER_WORKER) {
+            return List.of("-XX:TieredStopAtLevel=1", "-Xbatch");
+        }
         return List.of("-XX:Tier4InvocationThreshold=50000", "-XX:Tier4MinInvocationThreshold=20000",
                 "-XX:Tier4CompileThreshold=60000", "-XX:Tier4BackEdgeThreshold=1000000");
     }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench.sh - time Pixpool's headless batch command against reference batch resizers on the shared photo corpus.
 #
-# Usage:  src/bench/bench.sh [--big] [--corpus DIR] [--runs R] [--tools LIST] [--build DIR]
+# Usage:  src/bench/bench.sh [--big] [--corpus DIR] [--runs R] [--tools LIST] [--build DIR] [--app DIR]
 #
 #   --big          use the --big corpus (10 files of 12..27 MP) instead of the default one (114 JPEGs)
 #   --corpus DIR   where the corpus is made / reused (default: ~/.cache/pixpool-bench/corpus[-big])
@@ -9,6 +9,8 @@
 #   --tools LIST   comma-separated subset of: pixpool,pillow,pillow-draft,vips (default: all)
 #   --build DIR    Maven build folder holding pixpool.jar, relative to the repo (default: target,
 #                  or $PIXPOOL_BUILD); the jar is built there if missing
+#   --app DIR      time the packaged app instead of the jar: DIR/bin/Pixpool batch ... (an app-image such as
+#                  target/dist/Pixpool, or an installed app such as /opt/pixpool)
 #
 # Every tool fits each image inside 500x500 and writes JPEG quality 85 with 2 parallel workers:
 #   pixpool       java -jar pixpool.jar batch --workers 2 --fit 500x500 --quality 85 CORPUS --out OUT --quiet
@@ -43,6 +45,7 @@ while (($#)); do
     --runs) [[ $# -ge 2 && "$2" =~ ^[1-9][0-9]*$ ]] || die "--runs needs a positive number"; RUNS="$2"; shift ;;
     --tools) [[ $# -ge 2 ]] || die "--tools needs a list"; TOOLS="$2"; shift ;;
     --build) [[ $# -ge 2 ]] || die "--build needs a folder"; BUILD="$2"; shift ;;
+    --app) [[ $# -ge 2 && -d "$2" ]] || die "--app needs an app folder (one with bin/Pixpool)"; APP=$(cd "$2" && pwd); shift ;;
     -h|--help) usage; exit 0 ;;
     *) die "unknown argument $1 (see --help)" ;;
   esac
@@ -81,7 +84,7 @@ done
 
 MEM_COORD_MIB=""
 if has_tool pixpool; then
-  sample_memory java -jar "$JAR" batch --workers "$WORKERS" --fit "${SIZE}x${SIZE}" --quality "$QUALITY" "$CORPUS" \
+  sample_memory "${PIXPOOL[@]}" batch --workers "$WORKERS" --fit "${SIZE}x${SIZE}" --quality "$QUALITY" "$CORPUS" \
     --out "$WORK/out-memory" --quiet
   rm -rf "$WORK/out-memory"
 fi

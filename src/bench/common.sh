@@ -3,7 +3,9 @@
 # Callers set SCRIPT (their name, for messages) and may override WORKERS, SIZE, QUALITY, BUILD before calling
 # the functions. Every tool fits each image inside SIZExSIZE and writes JPEG quality QUALITY:
 #   pixpool       java -jar pixpool.jar batch --workers W --fit 500x500 --quality 85 IN --out OUT --quiet
-#                 (end to end: the coordinator's and the workers' JVM starts are included)
+#                 (end to end: the coordinator's and the workers' JVM starts are included); with APP set (the
+#                 scripts' --app DIR: an app-image or an installed app), APP/bin/Pixpool batch ... instead, which
+#                 is what users of the installers run
 #   pillow        /usr/bin/python3 pillow_pool.py: multiprocessing.Pool(W) + Pillow, full decode,
 #                 convert('RGB'), resize(..., LANCZOS), save JPEG q85
 #   pillow-draft  the same with img.draft('RGB', (500, 500)) before converting (DCT-domain downscaled decode)
@@ -15,6 +17,7 @@ MAKE_CORPUS="$ROOT/../shared/bench/make-corpus.sh"
 ALL_TOOLS="pixpool,pillow,pillow-draft,vips"
 
 BUILD="${PIXPOOL_BUILD:-target}"
+APP=""
 WORKERS=2
 SIZE=500
 QUALITY=85
@@ -35,7 +38,7 @@ check_tools() {  # check_tools LIST -> dies on an unknown tool name
 
 label() {
   case "$1" in
-    pixpool) echo "Pixpool batch ($WORKERS workers)" ;;
+    pixpool) if [[ -n "$APP" ]]; then echo "Pixpool app ($WORKERS workers)"; else echo "Pixpool batch ($WORKERS workers)"; fi ;;
     pillow) echo "Pool($WORKERS)+Pillow" ;;
     pillow-draft) echo "Pool($WORKERS)+Pillow draft()" ;;
     vips) echo "vipsthumbnail -P$WORKERS" ;;
@@ -73,8 +76,14 @@ make_corpus() {  # make_corpus DIR BIG : makes or reuses the corpus; sets FILES 
 
 jpegs_in() { find "$1" -maxdepth 1 \( -type f -o -type l \) -iname '*.jpg' ! -name '.*' | sort; }
 
-ensure_jar() {  # sets JAR; builds it into $BUILD if missing
+ensure_jar() {  # sets PIXPOOL (the command that runs Pixpool) and JAR; builds the jar into $BUILD if missing
+  if [[ -n "$APP" ]]; then  # the app's launcher instead
+    [[ -x "$APP/bin/Pixpool" ]] || die "no launcher at $APP/bin/Pixpool (build one with packaging/build-linux.sh)"
+    PIXPOOL=("$APP/bin/Pixpool")
+    return
+  fi
   JAR="$ROOT/$BUILD/pixpool.jar"
+  PIXPOOL=(java -jar "$JAR")
   if [[ ! -f "$JAR" ]]; then
     log "building $JAR"
     (cd "$ROOT" && mvn -q -B package -DskipTests -Dpixpool.build="$BUILD") >&2
@@ -85,8 +94,7 @@ run_tool() {  # run_tool TOOL IN_DIR OUT_DIR : one batch of every JPEG in IN_DIR
   local tool="$1" in="$2" out="$3"
   case "$tool" in
     pixpool)
-      java -jar "$JAR" batch --workers "$WORKERS" --fit "${SIZE}x${SIZE}" --quality "$QUALITY" "$in" \
-        --out "$out" --quiet ;;
+      "${PIXPOOL[@]}" batch --workers "$WORKERS" --fit "${SIZE}x${SIZE}" --quality "$QUALITY" "$in" --out "$out" --quiet ;;
     pillow)
       /usr/bin/python3 "$HERE/pillow_pool.py" --workers "$WORKERS" --size "$SIZE" --quality "$QUALITY" "$in" "$out" ;;
     pillow-draft)

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # quality.sh - quality guard: the PSNR of every tool's outputs against a high-quality reference.
 #
-# Usage:  src/bench/quality.sh [--big] [--corpus DIR] [--tools LIST] [--build DIR] [--refs DIR] [--csv FILE]
+# Usage:  src/bench/quality.sh [--big] [--corpus DIR] [--tools LIST] [--build DIR] [--app DIR] [--refs DIR] [--csv FILE]
 #
 #   --big          use the --big corpus (10 files of 12..27 MP) instead of the default one (114 JPEGs)
 #   --corpus DIR   where the corpus is made / reused (default: ~/.cache/pixpool-bench/corpus[-big])
 #   --tools LIST   comma-separated subset of: pixpool,pillow,pillow-draft,vips (default: all)
 #   --build DIR    Maven build folder holding pixpool.jar (default: target, or $PIXPOOL_BUILD)
+#   --app DIR      run the packaged app instead of the jar: DIR/bin/Pixpool batch ... (an app-image such as
+#                  target/dist/Pixpool, or an installed app such as /opt/pixpool)
 #   --refs DIR     where the reference images are kept and reused (default: ~/.cache/pixpool-bench/refs[-big])
 #   --csv FILE     also write the PSNR of every output (tool,file,psnr_rgb,psnr_luma)
 #
@@ -33,6 +35,7 @@ while (($#)); do
     --corpus) [[ $# -ge 2 ]] || die "--corpus needs a folder"; CORPUS="$2"; shift ;;
     --tools) [[ $# -ge 2 ]] || die "--tools needs a list"; TOOLS="$2"; shift ;;
     --build) [[ $# -ge 2 ]] || die "--build needs a folder"; BUILD="$2"; shift ;;
+    --app) [[ $# -ge 2 && -d "$2" ]] || die "--app needs an app folder (one with bin/Pixpool)"; APP=$(cd "$2" && pwd); shift ;;
     --refs) [[ $# -ge 2 ]] || die "--refs needs a folder"; REFS="$2"; shift ;;
     --csv) [[ $# -ge 2 ]] || die "--csv needs a file"; CSV="$2"; shift ;;
     -h|--help) usage; exit 0 ;;

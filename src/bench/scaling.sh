@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # scaling.sh - how Pixpool's batch scales with workers and with the number of files, and the memory it holds.
 #
-# Usage:  src/bench/scaling.sh [--runs R] [--corpus DIR] [--big-corpus DIR] [--build DIR] [--no-memory]
+# Usage:  src/bench/scaling.sh [--runs R] [--corpus DIR] [--big-corpus DIR] [--build DIR] [--app DIR] [--no-memory]
 #
 #   --runs R           timed runs per point; the median is reported (default 3)
 #   --corpus DIR       the 114-photo corpus (default: ~/.cache/pixpool-bench/corpus)
 #   --big-corpus DIR   the --big corpus for the memory run (default: ~/.cache/pixpool-bench/corpus-big)
 #   --build DIR        Maven build folder holding pixpool.jar (default: target, or $PIXPOOL_BUILD)
+#   --app DIR      time the packaged app instead of the jar: DIR/bin/Pixpool batch ... (an app-image such as
+#                  target/dist/Pixpool, or an installed app such as /opt/pixpool)
 #   --no-memory        skip the memory run on the --big corpus
 #
 # Points, each timed for Pixpool batch and for Pool+Pillow (plain resize) with the same worker count,
@@ -35,6 +37,7 @@ while (($#)); do
     --corpus) [[ $# -ge 2 ]] || die "--corpus needs a folder"; CORPUS="$2"; shift ;;
     --big-corpus) [[ $# -ge 2 ]] || die "--big-corpus needs a folder"; BIG_CORPUS="$2"; shift ;;
     --build) [[ $# -ge 2 ]] || die "--build needs a folder"; BUILD="$2"; shift ;;
+    --app) [[ $# -ge 2 && -d "$2" ]] || die "--app needs an app folder (one with bin/Pixpool)"; APP=$(cd "$2" && pwd); shift ;;
     --no-memory) MEMORY=0 ;;
     -h|--help) usage; exit 0 ;;
     *) die "unknown argument $1 (see --help)" ;;
@@ -91,7 +94,7 @@ LOAD_AFTER=$(load_avg)
 
 if ((MEMORY)); then
   WORKERS=2
-  sample_memory java -jar "$JAR" batch --workers "$WORKERS" --fit "${SIZE}x${SIZE}" --quality "$QUALITY" \
+  sample_memory "${PIXPOOL[@]}" batch --workers "$WORKERS" --fit "${SIZE}x${SIZE}" --quality "$QUALITY" \
     "$BIG_CORPUS" --out "$WORK/out-memory" --quiet
 fi
 

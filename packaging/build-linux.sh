@@ -15,7 +15,7 @@
 #   3-runtime    the jlinked Java runtime with only those modules, its class-data-sharing archive (the JDK's
 #                default class list, pre-parsed: every JVM of the app starts faster) and bin/java only (the app's
 #                worker processes start with it: the app launcher costs 0.13 s more per start, see WorkerCommand)
-#   4-app-image  jpackage --type app-image  -> copied to DIR/dist/Pixpool/
+#   4-app-image  jpackage --type app-image, plus bin/pixpool (packaging/linux/pixpool) -> copied to DIR/dist/Pixpool/
 #   5-installers jpackage --type deb / rpm   -> copied to DIR/dist/
 # jpackage's options live in argfiles: packaging/app.args, packaging/linux/*.args.
 #
@@ -126,7 +126,9 @@ stage "4-app-image: jpackage @packaging/app.args @packaging/linux/app-image.args
   || fail "jpackage app-image failed"
 launcher="$work/4-app-image/Pixpool/bin/Pixpool"
 [[ -x "$launcher" ]] || fail "jpackage made no launcher at $launcher"
-# Workers start with lib/runtime/bin/java (the launcher is the fallback where a runtime has none).
+# Workers start with lib/runtime/bin/java (the launcher is the fallback where a runtime has none). bin/pixpool is
+# the command-line entry that skips the launcher's package queries (see packaging/linux/pixpool).
+install -m 755 packaging/linux/pixpool "$work/4-app-image/Pixpool/bin/pixpool"
 cp -a "$work/4-app-image/Pixpool" "$dist/"
 echo "   app-image: $dist/Pixpool ($(du -sh "$dist/Pixpool" | cut -f1))"
 

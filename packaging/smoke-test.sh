@@ -16,7 +16,8 @@
 #           the jlinked runtime's bin/java), and that its first worker leaves a class-data archive in the cache
 #           (XDG_CACHE_HOME points into the smoke folder). Then the same with --format webp, which loads libwebp
 #           (bundled in a jar) inside the jlinked runtime, with the workers made to use that archive or fail
-#           (-Xshare:on).
+#           (-Xshare:on). Then a batch through bin/pixpool, the command-line entry that starts the runtime's java
+#           without the launcher.
 #   window  <app>/bin/Pixpool IMAGE... under a private Xvfb: the process stays up, a Pixpool window of real size is
 #           mapped, it is not one flat colour (when ImageMagick is there to take the screenshot), and nothing on
 #           stderr says Exception. Then the app is stopped.
@@ -61,6 +62,7 @@ if [[ -z "$app" ]]; then
 fi
 launcher="$app/bin/Pixpool"
 [[ -x "$launcher" ]] || fail "no launcher at $launcher"
+[[ -x "$app/bin/pixpool" ]] || fail "no command-line entry at $app/bin/pixpool"
 [[ -x "$app/lib/runtime/bin/java" ]] || fail "the runtime has no bin/java to start workers with"
 [[ -f "$app/lib/runtime/lib/server/classes.jsa" ]] || fail "the runtime has no class-data archive (lib/server/classes.jsa)"
 app_jars="$app/lib/app/*:$app/lib/app/lib/*"
@@ -132,6 +134,17 @@ if [[ -z "$only" || "$only" == batch ]]; then
   "$java_cmd" -cp "$app_jars" packaging/smoke/SmokeImages.java check "$smoke/out-webp" 64 64 "$expected" \
     >"$smoke/check-webp.log" 2>&1 || { show "$smoke/check-webp.log"; fail "WebP batch output is wrong"; }
   echo "   ok: $expected images written as WebP by the packaged app's worker processes (class-data archive mapped)"
+
+  step "batch: $app/bin/pixpool batch --workers 2 --fit 64x64 --out $smoke/out-cli $smoke/in"
+  set +e
+  timeout 300 "$app/bin/pixpool" batch --workers 2 --fit 64x64 --out "$smoke/out-cli" "$smoke/in" \
+    >"$smoke/batch-cli.out" 2>"$smoke/batch-cli.err" </dev/null
+  rc=$?
+  set -e
+  [[ $rc -eq 0 ]] || { show "$smoke/batch-cli.err"; fail "bin/pixpool batch exited with $rc, expected 0"; }
+  "$java_cmd" -cp "$app_jars" packaging/smoke/SmokeImages.java check "$smoke/out-cli" 64 64 "$expected" \
+    >"$smoke/check-cli.log" 2>&1 || { show "$smoke/check-cli.log"; fail "bin/pixpool batch output is wrong"; }
+  echo "   ok: $expected images converted through bin/pixpool"
 fi
 
 # ---------------------------------------------------------------- window: the packaged window under Xvfb

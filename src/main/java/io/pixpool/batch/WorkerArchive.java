@@ -31,8 +31,9 @@ import java.util.logging.Logger;
  * 10 photos 0.82 s -> 0.72 s, 114 photos 2.56 s -> 2.49 s; making the archive costs the first batch about 0.25 s
  * at its end (the dump, once).
  *
- * <p>Safe when things change: the archive's name is a hash of the Java runtime, the worker's command and every
- * class path entry's size and modification time, so a new jar or JDK gets a new archive; a JVM that cannot use an
+ * <p>Safe when things change: the archive's name is a hash of the Java runtime (its version, and its class image and
+ * own archive by size and modification time), the worker's command and every class path entry's size and
+ * modification time, so a new jar or JDK gets a new archive; a JVM that cannot use an
  * archive anyway runs without it (the workers run {@code -Xshare:auto}; its warning goes to stderr, see
  * {@link WorkerCommand#VM_OUTPUT_TO_STDERR}). The temp file is moved into place only after a worker's normal exit
  * (a killed worker's half-written dump is deleted), atomically, so a concurrent batch sees either no archive or a
@@ -82,17 +83,16 @@ final class WorkerArchive {
 
     /** The archive for workers started by {@code command}, in {@code folder}. */
     static WorkerArchive in(Path folder, WorkerCommand command) {
-        List<String> classPath = classPath(command);
-        List<String> key = new ArrayList<>(List.of(System.getProperty("java.vm.version", ""),
-                System.getProperty("java.home", ""), command.command().get(0)));
-        for (String entry : classPath) {
-            Path p = Path.of(entry);
-            if (Files.isDirectory(p)) return NONE; // classes from folders are never archived
-            try {
-                key.add(p.toAbsolutePath() + "|" + Files.size(p) + "|" + Files.getLastModifiedTime(p).toMillis());
-            } catch (IOException e) {
-                key.add(entry + "|missing");
-            }
+        String home = System.getProperty("java.home", "");
+        List<String> key = new ArrayList<>(List.of(System.getProperty("java.vm.version", ""), home,
+                command.command().get(0)));
+        // the runtime's class image and its own archive, which a worker archive builds on: an update of the runtime
+        // in place changes them even when the version string stays
+        key.add(fileKey(Path.of(home, "lib", "modules").toString()));
+        key.add(fileKey(Path.of(home, "lib", "server", "classes.jsa").toString()));
+        for (String entry : classPath(command)) {
+            if (Files.isDirectory(Path.of(entry))) return NONE; // classes from folders are never archived
+            key.add(fileKey(entry));
         }
         Path archive = folder.toAbsolutePath().resolve(PREFIX + hash(key) + SUFFIX);
         // the launcher form, and any worker when the environment has _JAVA_OPTIONS, get the options in that variable,
@@ -189,6 +189,16 @@ final class WorkerArchive {
             for (Path p : s) {
                 if (modified(p).toInstant().isBefore(before)) Files.deleteIfExists(p);
             }
+        }
+    }
+
+    /** A file's path, size and modification time, or its name and "missing". */
+    private static String fileKey(String file) {
+        Path p = Path.of(file);
+        try {
+            return p.toAbsolutePath() + "|" + Files.size(p) + "|" + Files.getLastModifiedTime(p).toMillis();
+        } catch (IOException e) {
+            return file + "|missing";
         }
     }
 

@@ -31,20 +31,21 @@ import java.util.logging.Logger;
  * 10 photos 0.82 s -> 0.72 s, 114 photos 2.56 s -> 2.49 s; making the archive costs the first batch about 0.25 s
  * at its end (the dump, once).
  *
- * <p>Safe when things change: the archive's name is a hash of the Java runtime (its version, and its class image and
- * own archive by size and modification time), the worker's command and every class path entry's size and
- * modification time, so a new jar or JDK gets a new archive; a JVM that cannot use an
- * archive anyway runs without it (the workers run {@code -Xshare:auto}; its warning goes to stderr, see
- * {@link WorkerCommand#VM_OUTPUT_TO_STDERR}). The temp file is moved into place only after a worker's normal exit
- * (a killed worker's half-written dump is deleted), atomically, so a concurrent batch sees either no archive or a
- * whole one. The three most recent archives are kept.
+ * <p>Safe when things change: the archive's name is a hash of the Java runtime (its version, and its class image
+ * and own archive by size and modification time), the worker's command and every class path entry's size and
+ * modification time, so a new jar or JDK gets a new archive; a JVM that cannot use an archive anyway runs without
+ * it (the workers run {@code -Xshare:auto}; its warning goes to stderr, see {@link WorkerCommand#VM_OUTPUT_TO_STDERR}).
+ * The temp file is moved into place only after a worker's normal exit (a killed worker's half-written dump is
+ * deleted), atomically, so a concurrent batch sees either no archive or a whole one. The three most recent archives
+ * are kept.
  *
- * <p>Not used when a class path entry is a folder (the JVM archives classes from jars only: IDE and test runs),
- * when the folder cannot be made or takes no files (probed with the temp file before the worker starts: a JVM that
- * cannot write its dump exits with an error), for a day after a dump failed (a {@code .failed} marker), when its path has a space and the options must go through {@code _JAVA_OPTIONS}
- * (which the JVM splits at spaces), or when the system property {@value #DIR_PROPERTY} is {@code off}; that property
- * can also name the folder (default: {@code $XDG_CACHE_HOME/pixpool/cds}, {@code ~/.cache/pixpool/cds},
- * {@code %LOCALAPPDATA%\Pixpool\cache\cds} on Windows, {@code ~/Library/Caches/Pixpool/cds} on macOS).
+ * <p>Not used when a class path entry is a folder (the JVM archives classes from jars only: IDE and test runs); when
+ * the folder cannot be made or takes no files (probed with the temp file before the worker starts: a JVM that cannot
+ * write its dump exits with an error); for a day after a dump failed (a {@code .failed} marker); when its path has a
+ * space and the options must go through {@code _JAVA_OPTIONS} (which the JVM splits at spaces); or when the system
+ * property {@value #DIR_PROPERTY} is {@code off}. That property can also name the folder (default:
+ * {@code $XDG_CACHE_HOME/pixpool/cds}, {@code ~/.cache/pixpool/cds}, {@code %LOCALAPPDATA%\Pixpool\cache\cds} on
+ * Windows, {@code ~/Library/Caches/Pixpool/cds} on macOS).
  * Thread-safe: the slots of a batch share one.
  */
 final class WorkerArchive {

@@ -68,6 +68,8 @@ final class ImageDecoder implements Closeable {
     private ImageInputStream in;
     /** File ranges the readers do not see: the ICC_PROFILE segments of a JPEG whose profile is sRGB in effect. */
     private long[] hidden = {};
+    /** The file's metadata blocks once read (a JPEG's with its header: the profile decides {@link #hidden}). */
+    private SourceMetadata metadata;
     /** The reader whose input is {@link #in}; null while {@link #in} is unread. */
     private ImageReader bound;
     private String format;
@@ -163,7 +165,8 @@ final class ImageDecoder implements Closeable {
      */
     private void hideSrgbProfile() throws IOException {
         List<long[]> segments = new ArrayList<>();
-        byte[] profile = JpegSegments.read(path, segments).icc();
+        metadata = JpegSegments.read(path, segments);
+        byte[] profile = metadata.icc();
         if (profile == null || segments.isEmpty() || !IccProfiles.srgbInEffect(profile)) return;
         hidden = new long[2 * segments.size()];
         for (int i = 0; i < segments.size(); i++) {
@@ -228,6 +231,12 @@ final class ImageDecoder implements Closeable {
     /** The format as ImageIO's readers name it, normalised: jpeg, png, gif, bmp, tiff, webp, ... */
     String format() {
         return format;
+    }
+
+    /** The file's metadata blocks (EXIF, XMP, IPTC, ICC; see {@link SourceMetadata#read}), read once. */
+    SourceMetadata metadata() throws IOException {
+        if (metadata == null) metadata = SourceMetadata.read(path, format);
+        return metadata;
     }
 
     /** Stored width (before orientation). */

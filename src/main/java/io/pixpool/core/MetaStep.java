@@ -65,6 +65,11 @@ final class MetaStep {
         return new MetaStep(source, format, spec, target, SourceMetadata.read(source, format));
     }
 
+    /** Like {@link #open(Path, String, MetadataSpec, OutputFormat)} with the blocks {@code dec} has read. */
+    static MetaStep open(Path source, ImageDecoder dec, MetadataSpec spec, OutputFormat target) throws IOException {
+        return new MetaStep(source, dec.format(), spec, target, dec.metadata());
+    }
+
     /**
      * Decodes the source at {@code step}, leaving the pixels in the profile's colour space when the profile is kept
      * or when converting later, on the {@code outputPixels} of the output, saves at least half the conversion work.

@@ -10,7 +10,6 @@ import io.pixpool.core.FilterStep;
 import io.pixpool.core.OutputFormat;
 import io.pixpool.core.ResizeMode;
 import java.util.List;
-import java.util.prefs.Preferences;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -21,32 +20,16 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.controlsfx.control.ToggleSwitch;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The settings panel on the real window: validation, the live example name, persistence and presets. */
-@ExtendWith(ApplicationExtension.class)
-class WindowSettingsTest {
-
-    private final Preferences prefs = UiTestSupport.tempPrefs();
-    private Stage stage;
-    private MainViewModel vm;
+class WindowSettingsTest extends WindowTestBase {
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        vm = TestWindows.open(stage, prefs, BatchStarter.pool());
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupStages();
-        UiTestSupport.removePrefs(prefs);
+        open(stage);
     }
 
     private static <T extends Node> T find(FxRobot robot, Stage stage, String id, Class<T> type) {

@@ -20,19 +20,27 @@ class IdctTest {
             for (int i = 0; i < n; i++) {
                 double x = (i + 0.5) * 8.0 / n - 0.5; // sub-block centre in full-block pixel coordinates
                 double y = (j + 0.5) * 8.0 / n - 0.5;
-                double sum = 0;
-                for (int v = 0; v < n; v++) {
-                    for (int u = 0; u < n; u++) {
-                        double cu = u == 0 ? Math.sqrt(0.5) : 1;
-                        double cv = v == 0 ? Math.sqrt(0.5) : 1;
-                        sum += cu * cv * coef[v * 8 + u] * Math.cos((2 * x + 1) * u * Math.PI / 16)
-                                * Math.cos((2 * y + 1) * v * Math.PI / 16);
-                    }
-                }
-                out[j * n + i] = (int) Math.max(0, Math.min(255, Math.round(sum / 4 + 128)));
+                out[j * n + i] = (int) Math.max(0, Math.min(255, Math.round(picture(coef, x, y, n, n))));
             }
         }
         return out;
+    }
+
+    /**
+     * The textbook JPEG IDCT of the lowest {@code nu} (across) x {@code nv} (down) coefficients at point
+     * {@code (x, y)} of the block (pixel coordinates), level-shifted, neither rounded nor clamped.
+     */
+    private static double picture(int[] coef, double x, double y, int nu, int nv) {
+        double sum = 0;
+        for (int v = 0; v < nv; v++) {
+            for (int u = 0; u < nu; u++) {
+                double cu = u == 0 ? Math.sqrt(0.5) : 1;
+                double cv = v == 0 ? Math.sqrt(0.5) : 1;
+                sum += cu * cv * coef[v * 8 + u] * Math.cos((2 * x + 1) * u * Math.PI / 16)
+                        * Math.cos((2 * y + 1) * v * Math.PI / 16);
+            }
+        }
+        return sum / 4 + 128;
     }
 
     private static int[] randomBlock(Random rnd) {
@@ -109,18 +117,7 @@ class IdctTest {
     private static int[] exactFull(int[] coef) {
         int[] out = new int[64];
         for (int y = 0; y < 8; y++) {
-            for (int x = 0; x < 8; x++) {
-                double sum = 0;
-                for (int v = 0; v < 8; v++) {
-                    for (int u = 0; u < 8; u++) {
-                        double cu = u == 0 ? Math.sqrt(0.5) : 1;
-                        double cv = v == 0 ? Math.sqrt(0.5) : 1;
-                        sum += cu * cv * coef[v * 8 + u] * Math.cos((2 * x + 1) * u * Math.PI / 16)
-                                * Math.cos((2 * y + 1) * v * Math.PI / 16);
-                    }
-                }
-                out[y * 8 + x] = (int) Math.round(sum / 4 + 128);
-            }
+            for (int x = 0; x < 8; x++) out[y * 8 + x] = (int) Math.round(picture(coef, x, y, 8, 8));
         }
         return out;
     }
@@ -135,16 +132,7 @@ class IdctTest {
         for (int j = 0; j < 4; j++) {
             for (int i = 0; i < 8; i++) {
                 double y = (j + 0.5) * 2 - 0.5;
-                double sum = 0;
-                for (int v = 0; v < 4; v++) {
-                    for (int u = 0; u < 8; u++) {
-                        double cu = u == 0 ? Math.sqrt(0.5) : 1;
-                        double cv = v == 0 ? Math.sqrt(0.5) : 1;
-                        sum += cu * cv * coef[v * 8 + u] * Math.cos((2 * i + 1) * u * Math.PI / 16)
-                                * Math.cos((2 * y + 1) * v * Math.PI / 16);
-                    }
-                }
-                int want = (int) Math.max(0, Math.min(255, Math.round(sum / 4 + 128)));
+                int want = (int) Math.max(0, Math.min(255, Math.round(picture(coef, i, y, 8, 4))));
                 assertThat(Math.abs((out[j * 8 + i] & 0xFF) - want)).as("row %d col %d", j, i).isLessThanOrEqualTo(1);
             }
         }

@@ -101,49 +101,43 @@ expected=4
 
 # ---------------------------------------------------------------- batch: the workers inside the package
 if [[ -z "$only" || "$only" == batch ]]; then
-  step "batch: $launcher batch --workers 2 --fit 64x64 --out $smoke/out $smoke/in"
-  set +e
-  XDG_CACHE_HOME="$smoke/cache" timeout 300 "$launcher" batch --workers 2 --fit 64x64 --out "$smoke/out" "$smoke/in" \
-    >"$smoke/batch.out" 2>"$smoke/batch.err" </dev/null
-  rc=$?
-  set -e
-  if [[ $rc -ne 0 ]]; then
-    show "$smoke/batch.out"; show "$smoke/batch.err"
-    [[ $rc -eq 124 ]] && fail "batch did not finish within 300 s"
-    fail "batch exited with $rc, expected 0"
-  fi
-  [[ -d "$smoke/out" ]] || { show "$smoke/batch.out"; fail "batch exited 0 but wrote no $smoke/out"; }
-  "$java_cmd" -cp "$app_jars" packaging/smoke/SmokeImages.java check "$smoke/out" 64 64 "$expected" \
-    >"$smoke/check.log" 2>&1 || { show "$smoke/batch.out"; show "$smoke/check.log"; fail "batch output is wrong"; }
-  sed 's/^/   /' "$smoke/check.log"
+  # batch_step NAME OUT CMD...: runs CMD (an 'env VAR=value' prefix allowed) with a 300 s limit, then checks that
+  # every test image came out fitted into 64x64 in OUT; logs in $smoke/batch-NAME.out|err, $smoke/check-NAME.log
+  batch_step() {
+    local name="$1" out="$2" rc
+    shift 2
+    step "batch ($name): $*"
+    set +e
+    timeout 300 "$@" >"$smoke/batch-$name.out" 2>"$smoke/batch-$name.err" </dev/null
+    rc=$?
+    set -e
+    if [[ $rc -ne 0 ]]; then
+      show "$smoke/batch-$name.out"; show "$smoke/batch-$name.err"
+      [[ $rc -eq 124 ]] && fail "batch ($name) did not finish within 300 s"
+      fail "batch ($name) exited with $rc, expected 0"
+    fi
+    [[ -d "$out" ]] || { show "$smoke/batch-$name.out"; fail "batch ($name) exited 0 but wrote no $out"; }
+    "$java_cmd" -cp "$app_jars" packaging/smoke/SmokeImages.java check "$out" 64 64 "$expected" \
+      >"$smoke/check-$name.log" 2>&1 \
+      || { show "$smoke/batch-$name.err"; show "$smoke/check-$name.log"; fail "batch ($name) output is wrong"; }
+  }
+
+  batch_step launcher "$smoke/out" env XDG_CACHE_HOME="$smoke/cache" \
+    "$launcher" batch --workers 2 --fit 64x64 --out "$smoke/out" "$smoke/in"
+  sed 's/^/   /' "$smoke/check-launcher.log"
   echo "   ok: $expected images converted by the packaged app's worker processes"
   compgen -G "$smoke/cache/pixpool/cds/worker-*.jsa" >/dev/null \
-    || { show "$smoke/batch.err"; fail "the first worker left no class-data archive in $smoke/cache/pixpool/cds"; }
+    || { show "$smoke/batch-launcher.err"; fail "the first worker left no class-data archive in $smoke/cache"; }
   ! compgen -G "$smoke/cache/pixpool/cds/*.tmp" >/dev/null || fail "a temp dump was left in $smoke/cache/pixpool/cds"
   echo "   ok: class-data archive for the workers: $(cd "$smoke/cache/pixpool/cds" && ls worker-*.jsa)"
 
   # WebP output loads libwebp from the webp-imageio jar at run time: prove it works in the jlinked runtime
-  step "batch: $launcher batch --workers 2 --fit 64x64 --format webp --out $smoke/out-webp $smoke/in"
-  set +e
-  XDG_CACHE_HOME="$smoke/cache" _JAVA_OPTIONS="-Dpixpool.worker.jvmOptions=-Xshare:on" timeout 300 "$launcher" \
-    batch --workers 2 --fit 64x64 --format webp --out "$smoke/out-webp" "$smoke/in" \
-    >"$smoke/batch-webp.out" 2>"$smoke/batch-webp.err" </dev/null
-  rc=$?
-  set -e
-  [[ $rc -eq 0 ]] || { show "$smoke/batch-webp.err"; fail "batch --format webp exited with $rc, expected 0"; }
-  "$java_cmd" -cp "$app_jars" packaging/smoke/SmokeImages.java check "$smoke/out-webp" 64 64 "$expected" \
-    >"$smoke/check-webp.log" 2>&1 || { show "$smoke/check-webp.log"; fail "WebP batch output is wrong"; }
+  batch_step webp "$smoke/out-webp" \
+    env XDG_CACHE_HOME="$smoke/cache" _JAVA_OPTIONS="-Dpixpool.worker.jvmOptions=-Xshare:on" \
+    "$launcher" batch --workers 2 --fit 64x64 --format webp --out "$smoke/out-webp" "$smoke/in"
   echo "   ok: $expected images written as WebP by the packaged app's worker processes (class-data archive mapped)"
 
-  step "batch: $app/bin/pixpool batch --workers 2 --fit 64x64 --out $smoke/out-cli $smoke/in"
-  set +e
-  timeout 300 "$app/bin/pixpool" batch --workers 2 --fit 64x64 --out "$smoke/out-cli" "$smoke/in" \
-    >"$smoke/batch-cli.out" 2>"$smoke/batch-cli.err" </dev/null
-  rc=$?
-  set -e
-  [[ $rc -eq 0 ]] || { show "$smoke/batch-cli.err"; fail "bin/pixpool batch exited with $rc, expected 0"; }
-  "$java_cmd" -cp "$app_jars" packaging/smoke/SmokeImages.java check "$smoke/out-cli" 64 64 "$expected" \
-    >"$smoke/check-cli.log" 2>&1 || { show "$smoke/check-cli.log"; fail "bin/pixpool batch output is wrong"; }
+  batch_step cli "$smoke/out-cli" "$app/bin/pixpool" batch --workers 2 --fit 64x64 --out "$smoke/out-cli" "$smoke/in"
   echo "   ok: $expected images converted through bin/pixpool"
 fi
 

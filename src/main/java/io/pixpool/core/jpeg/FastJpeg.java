@@ -53,15 +53,11 @@ public final class FastJpeg {
     }
 
     /**
-     * Like {@link #decode(Path, int)}, but for the pipeline: also files whose ICC profile is sRGB (the JDK reader's
-     * colour conversion then changes nothing, so its pixels are this decoder's), and not baseline files at full
-     * size, which the JDK's libjpeg decodes faster (measured with the workers' C1-only JIT) to the same pixels.
+     * Like {@link #decode(Path, int)} at {@code eighths}/8 of the size (1..8; see JpegDecoder), but for the pipeline:
+     * also files whose ICC profile is sRGB (the JDK reader's colour conversion then changes nothing, so its pixels
+     * are this decoder's), and not baseline files at full size, which the JDK's libjpeg decodes faster (measured with
+     * the workers' C1-only JIT) to the same pixels.
      */
-    public static BufferedImage decodeScaled(Path file, int scale) throws IOException, JpegException {
-        return decodeEighths(file, 8 / scale);
-    }
-
-    /** Like {@link #decodeScaled(Path, int)} at {@code eighths}/8 of the size (1..8; see JpegDecoder). */
     public static BufferedImage decodeEighths(Path file, int eighths) throws IOException, JpegException {
         byte[] data = scaledData(file, eighths);
         if (data == null) return null;

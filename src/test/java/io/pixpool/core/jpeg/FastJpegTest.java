@@ -136,10 +136,10 @@ class FastJpegTest {
         BufferedImage pic = JpegSamples.picture(101, 75, false);
         Path base = write("b.jpg", JpegSamples.encode(pic, JpegSamples.BASELINE_420, 0.9f));
         Path prog = write("p.jpg", JpegSamples.encode(pic, JpegSamples.PROGRESSIVE_420, 0.9f));
-        assertThat(FastJpeg.decodeScaled(base, 1)).as("full-size baseline: libjpeg's").isNull();
-        BufferedImage half = FastJpeg.decodeScaled(base, 2);
+        assertThat(FastJpeg.decodeEighths(base, 8)).as("full-size baseline: libjpeg's").isNull();
+        BufferedImage half = FastJpeg.decodeEighths(base, 4);
         assertThat(new int[] {half.getWidth(), half.getHeight()}).containsExactly(51, 38);
-        assertThat(FastJpeg.decodeScaled(prog, 1).getWidth()).isEqualTo(101);
+        assertThat(FastJpeg.decodeEighths(prog, 8).getWidth()).isEqualTo(101);
     }
 
     /**
@@ -154,9 +154,9 @@ class FastJpegTest {
         assertThat(IccCheck.isSrgb(IccCheck.profile(srgb))).isTrue();
         assertThat(IccCheck.isSrgb(IccCheck.profile(linear))).isFalse();
         assertThat(IccCheck.profile(plain)).isNull();
-        assertThat(FastJpeg.decodeScaled(write("l.jpg", linear), 2)).isNull();
-        BufferedImage img = FastJpeg.decodeScaled(write("s.jpg", srgb), 2);
-        BufferedImage ref = FastJpeg.decodeScaled(write("p.jpg", plain), 2);
+        assertThat(FastJpeg.decodeEighths(write("l.jpg", linear), 4)).isNull();
+        BufferedImage img = FastJpeg.decodeEighths(write("s.jpg", srgb), 4);
+        BufferedImage ref = FastJpeg.decodeEighths(write("p.jpg", plain), 4);
         for (int y = 0; y < 60; y++) {
             for (int x = 0; x < 80; x++) assertThat(img.getRGB(x, y)).isEqualTo(ref.getRGB(x, y));
         }

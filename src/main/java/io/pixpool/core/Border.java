@@ -1,13 +1,12 @@
 package io.pixpool.core;
 
-import java.io.Serializable;
 
 /**
  * A plain frame of {@code width} pixels in {@code color} around the output (which grows by twice the width).
  *
  * @param color 0xRRGGBB
  */
-public record Border(int width, int color) implements Serializable {
+public record Border(int width, int color) {
 
     public static final int MAX_WIDTH = 2000;
 

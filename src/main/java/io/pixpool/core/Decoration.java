@@ -1,13 +1,12 @@
 package io.pixpool.core;
 
-import java.io.Serializable;
 
 /**
  * What is added to the image after resizing, orienting, cropping and filtering, in this order: padding to a box,
  * then the watermarks (image first, text on top; sizes relative to the padded image), then the border around it
  * all. Each part is null when off. {@link #none()} changes nothing.
  */
-public record Decoration(Padding pad, ImageMark image, TextMark text, Border border) implements Serializable {
+public record Decoration(Padding pad, ImageMark image, TextMark text, Border border) {
 
     private static final Decoration NONE = new Decoration(null, null, null, null);
 

@@ -1,6 +1,5 @@
 package io.pixpool.core;
 
-import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +19,7 @@ import java.util.Objects;
  *                 of its own; empty for a single output
  */
 public record EncodedImage(Path tempFile, String fileName, int sourceWidth, int sourceHeight, int width, int height,
-                           long sourceBytes, long bytes, int quality, String note, List<EncodedImage> variants)
-        implements Serializable {
+                           long sourceBytes, long bytes, int quality, String note, List<EncodedImage> variants) {
 
     /** Reason of an output skipped because the conflict policy is SKIP and it exists. */
     public static final String EXISTS = "output exists";

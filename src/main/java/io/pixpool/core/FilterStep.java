@@ -1,11 +1,10 @@
 package io.pixpool.core;
 
-import java.io.Serializable;
 import java.util.Locale;
 import java.util.Objects;
 
 /** One filter in a recipe's ordered filter list. */
-public record FilterStep(FilterKind kind, double value) implements Serializable {
+public record FilterStep(FilterKind kind, double value) {
 
     public FilterStep {
         Objects.requireNonNull(kind, "kind");

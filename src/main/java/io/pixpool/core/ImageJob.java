@@ -1,6 +1,5 @@
 package io.pixpool.core;
 
-import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -12,7 +11,7 @@ import java.util.Objects;
  * @param counter   1-based position in the batch, for the {@code {n}} name token
  * @param recipe    how to process it
  */
-public record ImageJob(Path source, Path outputDir, int counter, Recipe recipe) implements Serializable {
+public record ImageJob(Path source, Path outputDir, int counter, Recipe recipe) {
 
     public ImageJob {
         Objects.requireNonNull(source, "source");

@@ -1,6 +1,5 @@
 package io.pixpool.core;
 
-import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -12,8 +11,7 @@ import java.util.Objects;
  * @param anchor        where on the image
  * @param marginPercent distance from the image edges in percent of the shorter side, 0..25
  */
-public record ImageMark(String file, double scalePercent, double opacity, Anchor anchor, double marginPercent)
-        implements Serializable {
+public record ImageMark(String file, double scalePercent, double opacity, Anchor anchor, double marginPercent) {
 
     public ImageMark {
         Objects.requireNonNull(file, "file");

@@ -1,6 +1,5 @@
 package io.pixpool.core;
 
-import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -9,7 +8,7 @@ import java.util.Objects;
  * @param metadata EXIF/XMP/IPTC handling
  * @param color    ICC colour profile handling
  */
-public record MetadataSpec(MetadataPolicy metadata, ColorPolicy color) implements Serializable {
+public record MetadataSpec(MetadataPolicy metadata, ColorPolicy color) {
 
     public MetadataSpec {
         Objects.requireNonNull(metadata, "metadata");

@@ -1,6 +1,5 @@
 package io.pixpool.core;
 
-import java.io.Serializable;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -11,8 +10,7 @@ import java.util.Set;
  * after the main one, in order), size targets for every output, and whether WebP is written lossless (otherwise
  * lossy at the spec's quality).
  */
-public record OutputOptions(List<OutputVariant> variants, SizeTarget sizeTarget, boolean webpLossless)
-        implements Serializable {
+public record OutputOptions(List<OutputVariant> variants, SizeTarget sizeTarget, boolean webpLossless) {
 
     /** Outputs per source at most, the main one included. */
     public static final int MAX_OUTPUTS = 16;

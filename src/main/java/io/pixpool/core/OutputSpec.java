@@ -1,6 +1,5 @@
 package io.pixpool.core;
 
-import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -16,7 +15,7 @@ import java.util.Objects;
  * @param options     further outputs, size targets, WebP mode ({@link OutputOptions})
  */
 public record OutputSpec(OutputFormat format, int jpegQuality, int background, String namePattern,
-                         ConflictPolicy onConflict, OutputOptions options) implements Serializable {
+                         ConflictPolicy onConflict, OutputOptions options) {
 
     public static final String DEFAULT_PATTERN = "{name}";
     public static final int DEFAULT_QUALITY = 85;

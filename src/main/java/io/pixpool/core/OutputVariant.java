@@ -1,6 +1,5 @@
 package io.pixpool.core;
 
-import java.io.Serializable;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -11,7 +10,7 @@ import java.util.regex.Pattern;
  * size and its own name pattern (e.g. {@code longEdge(800)} named {@code {name}-800}). Format, quality, filters and
  * conflict policy are the recipe's.
  */
-public record OutputVariant(ResizeSpec resize, String namePattern) implements Serializable {
+public record OutputVariant(ResizeSpec resize, String namePattern) {
 
     public OutputVariant {
         Objects.requireNonNull(resize, "resize");

@@ -1,6 +1,5 @@
 package io.pixpool.core;
 
-import java.io.Serializable;
 
 /**
  * Letterboxing: the image is centred on a canvas of exactly {@code width x height} filled with {@code color}
@@ -8,7 +7,7 @@ import java.io.Serializable;
  *
  * @param color 0xRRGGBB
  */
-public record Padding(int width, int height, int color) implements Serializable {
+public record Padding(int width, int height, int color) {
 
     public Padding {
         if (width < 1 || width > ResizeSpec.MAX_SIDE || height < 1 || height > ResizeSpec.MAX_SIDE) {

@@ -1,6 +1,5 @@
 package io.pixpool.core;
 
-import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,7 +12,7 @@ import java.util.Objects;
  * @param metadata  what happens to the source's EXIF/XMP/IPTC and ICC profile
  */
 public record Recipe(ResizeSpec resize, ScaleQuality quality, List<FilterStep> filters, OutputSpec output,
-                     long maxPixels, Decoration decoration, MetadataSpec metadata) implements Serializable {
+                     long maxPixels, Decoration decoration, MetadataSpec metadata) {
 
     public static final long DEFAULT_MAX_PIXELS = 250_000_000L;
 

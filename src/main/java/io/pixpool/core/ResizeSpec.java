@@ -1,6 +1,5 @@
 package io.pixpool.core;
 
-import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -8,8 +7,7 @@ import java.util.Objects;
  * length for {@link ResizeMode#LONG_EDGE}, {@code percent} only counts for {@link ResizeMode#PERCENT}.
  * Unused fields are 0. Never enlarges unless {@code upscale} is set.
  */
-public record ResizeSpec(ResizeMode mode, int width, int height, double percent, boolean upscale)
-        implements Serializable {
+public record ResizeSpec(ResizeMode mode, int width, int height, double percent, boolean upscale) {
 
     public static final int MAX_SIDE = 65_535;
 

@@ -1,6 +1,5 @@
 package io.pixpool.core;
 
-import java.io.Serializable;
 
 /**
  * Limits on the size of each output file.
@@ -9,7 +8,7 @@ import java.io.Serializable;
  * @param maxKilobytes JPEG and lossy WebP outputs: the highest quality (up to the recipe's) whose file fits in this
  *                     many KiB (1024 bytes) is searched; 0 means no limit. Other formats ignore it.
  */
-public record SizeTarget(boolean skipIfLarger, int maxKilobytes) implements Serializable {
+public record SizeTarget(boolean skipIfLarger, int maxKilobytes) {
 
     public static final int MAX_KILOBYTES = 1 << 20;
 

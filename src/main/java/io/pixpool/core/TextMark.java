@@ -1,6 +1,5 @@
 package io.pixpool.core;
 
-import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -15,7 +14,7 @@ import java.util.Objects;
  * @param marginPercent distance of the text from the image edges in percent of the shorter side, 0..25
  */
 public record TextMark(String text, String font, double sizePercent, int color, double opacity, Anchor anchor,
-                       double marginPercent) implements Serializable {
+                       double marginPercent) {
 
     public static final String DEFAULT_FONT = "SansSerif";
     public static final double MIN_SIZE = 0.5;

@@ -11,10 +11,6 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InvalidClassException;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -25,17 +21,16 @@ import java.util.List;
 /**
  * The wire encoding of {@link Message}s. Every message is one frame: a 4-byte big-endian payload length, then the
  * payload, whose first byte is the message type. Paths and numbers are written field by field with
- * {@link DataOutputStream}; the {@link Recipe} (an object tree that grows with features) travels as Java
- * serialization inside its frame, read back through a filter that admits only the core records and JDK value
- * classes. Both ends run the same class path, and {@link Message.Hello} carries {@link #VERSION} so a mismatch is
- * caught at the first frame.
+ * {@link DataOutputStream}; the {@link Recipe} (a tree of records that grows with features) is written component by
+ * component by {@link RecordCodec}, from the types its records declare. Both ends run the same class path, and
+ * {@link Message.Hello} carries {@link #VERSION} so a mismatch is caught at the first frame.
  *
  * <p>Not thread-safe per stream: one thread writes a stream, one thread reads it.
  */
 public final class WireFormat {
 
     /** Bump on any change to the frame layout. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     /** Frames larger than this are garbage (e.g. stray text on the worker's stdout), not messages. */
     public static final int MAX_FRAME_BYTES = 4 << 20;
 
@@ -46,8 +41,6 @@ public final class WireFormat {
     private static final byte JOB_RESULT = 3;
     private static final byte JOB_ERROR = 4;
     private static final byte GOODBYE = 5;
-    private static final ObjectInputFilter RECIPE_FILTER = ObjectInputFilter.Config.createFilter(
-            "maxdepth=20;maxrefs=10000;maxbytes=1048576;io.pixpool.core.*;java.lang.*;java.util.*;!*");
 
     private WireFormat() {
     }
@@ -100,7 +93,7 @@ public final class WireFormat {
             writeString(d, job.source().toString());
             writeString(d, job.outputDir().toString());
             d.writeInt(job.counter());
-            writeBytes(d, serialize(job.recipe()));
+            writeBytes(d, encodeRecipe(job.recipe()));
         } else if (message instanceof Message.JobResult r) {
             d.writeByte(JOB_RESULT);
             d.writeLong(r.seq());
@@ -131,7 +124,7 @@ public final class WireFormat {
                 Path source = Path.of(readString(d));
                 Path outputDir = Path.of(readString(d));
                 int counter = d.readInt();
-                Recipe recipe = deserializeRecipe(readBytes(d));
+                Recipe recipe = decodeRecipe(readBytes(d));
                 return new Message.JobRequest(seq, new ImageJob(source, outputDir, counter, recipe));
             }
             case JOB_RESULT: {
@@ -199,46 +192,45 @@ public final class WireFormat {
     }
 
     /**
-     * A recipe and its serialized form. Every job of a batch carries the same recipe: the last one written and the
-     * last one read are kept, so Java serialization (a fifth of a millisecond a job each way once warm, more
-     * before) runs once per batch and worker instead of once per job. Records are immutable: sharing is safe.
+     * A recipe and its encoded form. Every job of a batch carries the same recipe: the last one written and the
+     * last one read are kept, so it is encoded once per batch and decoded once per batch and worker instead of once
+     * per job. Records are immutable: sharing is safe.
      */
-    private record Serialized(Recipe recipe, byte[] bytes) {
+    private record Encoded(Recipe recipe, byte[] bytes) {
     }
 
-    private static volatile Serialized lastWritten;
-    private static volatile Serialized lastRead;
+    private static volatile Encoded lastWritten;
+    private static volatile Encoded lastRead;
 
-    private static byte[] serialize(Recipe recipe) throws IOException {
-        Serialized last = lastWritten;
+    private static byte[] encodeRecipe(Recipe recipe) throws IOException {
+        Encoded last = lastWritten;
         if (last != null && last.recipe() == recipe) return last.bytes();
         ByteArrayOutputStream buf = new ByteArrayOutputStream(512);
-        try (ObjectOutputStream o = new ObjectOutputStream(buf)) {
-            o.writeObject(recipe);
-        }
+        DataOutputStream d = new DataOutputStream(buf);
+        RecordCodec.write(d, Recipe.class, recipe);
+        d.flush();
         byte[] bytes = buf.toByteArray();
-        lastWritten = new Serialized(recipe, bytes);
+        lastWritten = new Encoded(recipe, bytes);
         return bytes;
     }
 
-    private static Recipe deserializeRecipe(byte[] bytes) throws IOException {
-        Serialized last = lastRead;
+    private static Recipe decodeRecipe(byte[] bytes) throws IOException {
+        Encoded last = lastRead;
         if (last != null && Arrays.equals(last.bytes(), bytes)) return last.recipe();
         Recipe r = readRecipe(bytes);
-        lastRead = new Serialized(r, bytes);
+        lastRead = new Encoded(r, bytes);
         return r;
     }
 
     private static Recipe readRecipe(byte[] bytes) throws IOException {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-            in.setObjectInputFilter(RECIPE_FILTER);
-            Object o = in.readObject();
-            if (!(o instanceof Recipe)) throw new ProtocolException("expected a recipe, got " + o.getClass().getName());
-            return (Recipe) o;
-        } catch (ClassNotFoundException | InvalidClassException e) {
-            throw new ProtocolException("recipe from a different build: " + e.getMessage(), e);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new ProtocolException("invalid recipe: " + e.getMessage(), e);
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+        try {
+            Recipe r = RecordCodec.read(in, Recipe.class);
+            if (r == null) throw new ProtocolException("no recipe");
+            if (in.available() > 0) throw new ProtocolException("trailing bytes after the recipe");
+            return r;
+        } catch (EOFException e) {
+            throw new ProtocolException("recipe cut short", e);
         }
     }
 }

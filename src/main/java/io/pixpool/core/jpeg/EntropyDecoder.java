@@ -160,12 +160,16 @@ final class EntropyDecoder {
     }
 
 
-    /** Reads {@code s} bits and sign-extends them as JPEG magnitude categories do. */
+    /**
+     * Reads {@code s} bits and sign-extends them as JPEG magnitude categories do: a value below 2^(s-1) is negative,
+     * v - 2^s + 1. Written without a branch here and in the block decoders (libjpeg-turbo's HUFF_EXTEND): the sign of
+     * a coefficient is a coin toss, so a branch on it mispredicts half the time.
+     */
     private int receiveExtend(int s) {
         if (bits < s) fill();
         bits -= s;
         int v = (int) (buf >>> bits) & ((1 << s) - 1);
-        return v < 1 << (s - 1) ? v - (1 << s) + 1 : v;
+        return v + (((v - (1 << (s - 1))) >> 31) & ((-1 << s) + 1));
     }
 
     /**
@@ -198,7 +202,7 @@ final class EntropyDecoder {
             if (s > 16) throw new JpegException("corrupt data: bad DC difference");
             n -= s;
             int v = (int) (b >>> n) & ((1 << s) - 1);
-            c.dcPred += v < 1 << (s - 1) ? v - (1 << s) + 1 : v;
+            c.dcPred += v + (((v - (1 << (s - 1))) >> 31) & ((-1 << s) + 1));
         }
         blk[0] = c.dcPred * q[0];
         HuffmanTable ac = c.ac;
@@ -243,7 +247,7 @@ final class EntropyDecoder {
             n -= s;
             int v = (int) (b >>> n) & ((1 << s) - 1);
             int z = ZIGZAG[k];
-            blk[z] = (v < 1 << (s - 1) ? v - (1 << s) + 1 : v) * q[z];
+            blk[z] = (v + (((v - (1 << (s - 1))) >> 31) & ((-1 << s) + 1))) * q[z];
             last = k++;
         }
         buf = b;
@@ -329,7 +333,6 @@ final class EntropyDecoder {
     void acRefineScan(Component c, short[] coef, int rows, int cols, int bw, int ss, int se, int al, int ri)
             throws JpegException {
         final int p1 = 1 << al;
-        final int m1 = -1 << al;
         final long band = (se == 63 ? -1L : (1L << (se + 1)) - 1) & (-1L << ss);
         final HuffmanTable ac = c.ac;
         final int[] lookup = ac.lookup;
@@ -389,7 +392,7 @@ final class EntropyDecoder {
                                 n = bits;
                             }
                             n--;
-                            s = ((b >>> n) & 1) != 0 ? p1 : m1;
+                            s = (((int) (b >>> n) & 1) * 2 - 1) * p1; // the new coefficient: +p1 or -p1
                         } else if (r != 15) {
                             run = 1 << r;
                             if (r > 0) {
@@ -424,11 +427,14 @@ final class EntropyDecoder {
                             n = bits;
                         }
                         n--;
-                        if (((b >>> n) & 1) != 0 && ((used >>> q) & 1) != 0) {
-                            int z = off + ZIGZAG[q];
-                            int v = coef[z];
-                            if ((v & p1) == 0) coef[z] = (short) (v >= 0 ? v + p1 : v + m1);
-                        }
+                        // without branches (the bits are random: a branch on each mispredicts half the time): a
+                        // set bit moves the coefficient away from zero by p1 unless that bit of it is already set
+                        // (libjpeg's guard against corrupt data); positions the IDCT never reads may change too
+                        int z = off + ZIGZAG[q];
+                        int v = coef[z];
+                        int sign = v >> 31;
+                        int flip = (int) (b >>> n) & ~(v >> al) & 1;
+                        coef[z] = (short) (v + (((p1 ^ sign) - sign) & -flip));
                     }
                     if (tail != 0) {
                         int skip = Long.bitCount(tail);
@@ -519,7 +525,7 @@ final class EntropyDecoder {
                     n = bits;
                 }
                 n--;
-                if (((b >>> n) & 1) != 0) coef[off] |= (short) (1 << al);
+                coef[off] |= (short) (((int) (b >>> n) & 1) << al); // no branch on a random bit
             }
         } else {
             int[] lookup = c.dc.lookup;
@@ -545,7 +551,7 @@ final class EntropyDecoder {
                     if (s > 16) throw new JpegException("corrupt data: bad DC difference");
                     n -= s;
                     int v = (int) (b >>> n) & ((1 << s) - 1);
-                    pred += v < 1 << (s - 1) ? v - (1 << s) + 1 : v;
+                    pred += v + (((v - (1 << (s - 1))) >> 31) & ((-1 << s) + 1));
                 }
                 coef[off] = (short) (pred << al);
             }

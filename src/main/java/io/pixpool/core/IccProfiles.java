@@ -1,15 +1,11 @@
 package io.pixpool.core;
 
+import io.pixpool.core.jpeg.ProfileVerdicts;
 import java.awt.color.ColorSpace;
 import java.awt.color.CMMException;
 import java.awt.color.ICC_Profile;
 import java.awt.color.ProfileDataException;
 import java.awt.image.BufferedImage;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** Reading embedded ICC profiles: which ones matter, and which can be carried into an RGB output. */
 final class IccProfiles {
@@ -54,20 +50,16 @@ final class IccProfiles {
 
     private enum Kind { SRGB, OTHER_RGB, NOT_RGB_OR_UNUSABLE }
 
-    /**
-     * Answers for recently seen profiles, by their SHA-256 (a batch mostly sees the same few): parsing a profile and
-     * converting the probes through it costs milliseconds of colour management per file.
-     */
-    private static final Map<String, Kind> KINDS = new ConcurrentHashMap<>();
+    /** Verdicts for recently seen profiles (a batch mostly sees the same few). */
+    private static final ProfileVerdicts<Kind> KINDS = new ProfileVerdicts<>();
 
     /**
      * RGB profiles that describe sRGB closely enough that the pixels need no conversion (cameras and editors embed
      * sRGB profiles under many names) are told apart by converting probe colours, which must come out unchanged.
      */
     private static Kind kind(byte[] data) {
-        if (KINDS.size() > 64) KINDS.clear();
-        return KINDS.computeIfAbsent(sha256(data), k -> {
-            ICC_Profile p = parse(data);
+        return KINDS.get(data, d -> {
+            ICC_Profile p = parse(d);
             if (p == null || !isRgb(p)) return Kind.NOT_RGB_OR_UNUSABLE;
             try {
                 return convertsUnchanged(p) ? Kind.SRGB : Kind.OTHER_RGB;
@@ -75,14 +67,6 @@ final class IccProfiles {
                 return Kind.NOT_RGB_OR_UNUSABLE;
             }
         });
-    }
-
-    private static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 
     private static boolean convertsUnchanged(ICC_Profile p) {

@@ -5,12 +5,7 @@ import java.awt.color.ICC_ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Whether a JPEG's embedded ICC profile is sRGB in effect: the JDK reader converts the pixels of a file with a
@@ -68,26 +63,11 @@ final class IccCheck {
         return out.toByteArray();
     }
 
-    /**
-     * Answers for the profiles seen lately, by their SHA-256: one answer costs 2.4 ms under the workers' C1 JIT (the
-     * colour management parses the profile and builds a transform), and a batch mostly sees one or two profiles
-     * (every photo a raw converter or editor exports carries the same sRGB profile).
-     */
-    private static final Map<String, Boolean> ANSWERS = new ConcurrentHashMap<>();
+    private static final ProfileVerdicts<Boolean> ANSWERS = new ProfileVerdicts<>();
 
     /** Whether {@code profile} is an RGB profile that maps every probe colour to itself (false for null). */
     static boolean isSrgb(byte[] profile) {
-        if (profile == null) return false;
-        if (ANSWERS.size() > 64) ANSWERS.clear();
-        return ANSWERS.computeIfAbsent(sha256(profile), k -> mapsProbesToThemselves(profile));
-    }
-
-    private static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return profile != null && ANSWERS.get(profile, IccCheck::mapsProbesToThemselves);
     }
 
     private static boolean mapsProbesToThemselves(byte[] profile) {

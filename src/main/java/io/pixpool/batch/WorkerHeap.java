@@ -2,6 +2,8 @@ package io.pixpool.batch;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * How big each worker's heap ({@code -Xmx}) is by default, so that N workers fit in memory together:
@@ -37,8 +39,40 @@ public final class WorkerHeap {
         return (int) Math.max(MIN_MB, Math.min(MAX_MB, share >> 20));
     }
 
+    private static FutureTask<Long> lookup;
+
+    /**
+     * Starts reading the memory size on a thread of its own, for a caller that will need {@link #defaultMb(int)}
+     * soon: the platform's management beans take 20-25 ms to start in a fresh JVM (about 60 classes and two native
+     * libraries), which the headless batch would otherwise spend before it spawns its workers.
+     */
+    public static synchronized void prefetch() {
+        if (lookup != null) return;
+        lookup = new FutureTask<>(WorkerHeap::readPhysicalMemoryBytes);
+        Thread t = new Thread(lookup, "pixpool-memory-size");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** Physical memory (or the container's limit) in bytes; 0 when the platform does not say. */
     static long physicalMemoryBytes() {
+        FutureTask<Long> task;
+        synchronized (WorkerHeap.class) {
+            if (lookup == null) lookup = new FutureTask<>(WorkerHeap::readPhysicalMemoryBytes);
+            task = lookup;
+        }
+        task.run(); // does nothing when the prefetch thread has run it or is running it
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    private static long readPhysicalMemoryBytes() {
         OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
             return sun.getTotalMemorySize();

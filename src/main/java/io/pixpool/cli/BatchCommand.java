@@ -3,6 +3,7 @@ package io.pixpool.cli;
 import io.pixpool.batch.Batch;
 import io.pixpool.batch.BatchListener;
 import io.pixpool.batch.BatchSummary;
+import io.pixpool.batch.WorkerHeap;
 import io.pixpool.batch.watch.WatchSettings;
 import io.pixpool.core.InputFile;
 import java.io.IOException;
@@ -57,6 +58,7 @@ public final class BatchCommand {
     }
 
     private int execute(String[] args) {
+        WorkerHeap.prefetch(); // read while the command line is parsed: the default worker heap needs it
         BatchOptions options = new BatchOptions();
         CommandLine cl = new CommandLine(options);
         BatchRequest request;

@@ -164,6 +164,17 @@ class WorkerArchiveTest {
     }
 
     @Test
+    void theNameHashTellsKeysApartWherePartsEnd() {
+        String h = WorkerArchive.hash(List.of("/opt/jdk|17.0.9", "/app/pixpool.jar|1234|99"));
+        assertThat(h).matches("[0-9a-f]{16}").isEqualTo(WorkerArchive.hash(List.of("/opt/jdk|17.0.9",
+                "/app/pixpool.jar|1234|99")));
+        assertThat(WorkerArchive.hash(List.of("ab", "c"))).isNotEqualTo(WorkerArchive.hash(List.of("a", "bc")))
+                .isNotEqualTo(WorkerArchive.hash(List.of("abc")));
+        assertThat(WorkerArchive.hash(List.of("/app/pixpool.jar|1234|99")))
+                .isNotEqualTo(WorkerArchive.hash(List.of("/app/pixpool.jar|1234|98")));
+    }
+
+    @Test
     void theThreeNewestArchivesAreKeptAndOldTempDumpsRemoved() throws IOException {
         Path cache = Files.createDirectories(dir.resolve("cache"));
         for (int i = 1; i <= 4; i++) {

@@ -31,6 +31,17 @@ class WorkerHeapTest {
         assertThat(BatchSettings.defaultWorkerHeapMb(3)).isEqualTo(WorkerHeap.defaultMb(3));
     }
 
+    /** The batch command starts the lookup before parsing its options; the answer is the same one. */
+    @Test
+    void aPrefetchedMemorySizeIsTheMachines() throws Exception {
+        long direct = WorkerHeap.physicalMemoryBytes();
+        WorkerHeap.prefetch();
+        WorkerHeap.prefetch();
+        assertThat(WorkerHeap.physicalMemoryBytes()).isPositive().isEqualTo(direct);
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("pixpool-memory-size")
+                && t.isAlive() && !t.isDaemon());
+    }
+
     @Test
     void workersMustBePositive() {
         assertThatThrownBy(() -> WorkerHeap.defaultMb(0, GIB)).isInstanceOf(IllegalArgumentException.class);

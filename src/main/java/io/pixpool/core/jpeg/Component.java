@@ -12,8 +12,6 @@ final class Component {
     int vr;
     /** Zig-zag positions whose values the IDCT at this component's scale reads (bit k: position k). */
     long used = -1L;
-    /** The natural-order indices of the {@link #used} positions. */
-    int[] usedNatural;
     /** Blocks stored per line / column (whole MCUs in interleaved frames). */
     int bw;
     int bh;
@@ -25,8 +23,19 @@ final class Component {
     int ch;
     /** Quantisation table in natural order, latched at the component's first scan. */
     int[] quant;
-    /** Progressive only: every block's coefficients, natural order, not dequantised. */
+    /**
+     * Buffered decodes only (progressive, multi-scan baseline): every block's coefficients, not dequantised, in
+     * {@link #coefStride} shorts a block: all 64 in natural order at full size; at a reduced size only the
+     * {@link #used} ones (in zig-zag order) and a last slot where the unused ones are dropped. A scaled IDCT reads a
+     * handful of coefficients, and every scan of a progressive file sweeps the whole buffer: at 1/2 (16 used) a
+     * block takes 34 bytes instead of 128, so a scan touches a quarter of the memory.
+     */
     short[] coef;
+    int coefStride = 64;
+    /** Where the coefficient at each zig-zag position (with slack for corrupt run lengths) is kept in a block. */
+    int[] slot;
+    /** The natural-order index of each kept coefficient of a block (slot i holds stored[i]), the trash slot excepted. */
+    int[] stored;
     /** Progressive only: per block, bit k set when the AC coefficient at zig-zag index k is non-zero. */
     long[] nonZero;
     /**

@@ -257,13 +257,14 @@ final class EntropyDecoder {
 
 
 
-    /** Progressive AC scan, first pass, over zig-zag positions ss..se. */
-    void acFirst(Component c, short[] coef, int off, int ss, int se, int al) throws JpegException {
+    /** Progressive AC scan, first pass, over zig-zag positions ss..se, of block number {@code block}. */
+    void acFirst(Component c, short[] coef, int block, int ss, int se, int al) throws JpegException {
         if (eobrun > 0) {
             eobrun--;
             return;
         }
         HuffmanTable ac = c.ac;
+        int off = block * c.coefStride;
         for (int k = ss; k <= se; ) {
             int rs = decode(ac);
             int s = rs & 15;
@@ -279,8 +280,8 @@ final class EntropyDecoder {
             }
             k += r;
             if (k > 63) throw new JpegException("corrupt data: coefficient index out of range");
-            coef[off + ZIGZAG[k]] = (short) (receiveExtend(s) * (1 << al));
-            c.nonZero[off >> 6] |= 1L << k;
+            coef[off + c.slot[k]] = (short) (receiveExtend(s) * (1 << al));
+            c.nonZero[block] |= 1L << k;
             k++;
         }
     }
@@ -316,7 +317,7 @@ final class EntropyDecoder {
                     count += skip - 1;
                     continue;
                 }
-                acFirst(c, coef, (by * bw + bx) * 64, ss, se, al);
+                acFirst(c, coef, by * bw + bx, ss, se, al);
             }
             checkNotOverrun();
         }
@@ -337,6 +338,8 @@ final class EntropyDecoder {
         final HuffmanTable ac = c.ac;
         final int[] lookup = ac.lookup;
         final long[] nonZero = c.nonZero;
+        final int[] slot = c.slot;
+        final int cs = c.coefStride;
         final long used = c.used;
         final long usedHead = -1L >>> Long.numberOfLeadingZeros(used); // positions up to the last used one
         long b = buf;
@@ -353,7 +356,7 @@ final class EntropyDecoder {
                     n = bits;
                     run = 0;
                 }
-                int off = blockIndex * 64;
+                int off = blockIndex * cs;
                 long nz = nonZero[blockIndex];
                 int k = ss;
                 while (true) {
@@ -430,7 +433,7 @@ final class EntropyDecoder {
                         // without branches (the bits are random: a branch on each mispredicts half the time): a
                         // set bit moves the coefficient away from zero by p1 unless that bit of it is already set
                         // (libjpeg's guard against corrupt data); positions the IDCT never reads may change too
-                        int z = off + ZIGZAG[q];
+                        int z = off + slot[q];
                         int v = coef[z];
                         int sign = v >> 31;
                         int flip = (int) (b >>> n) & ~(v >> al) & 1;
@@ -457,7 +460,7 @@ final class EntropyDecoder {
                     k = t;
                     if (s != 0) {
                         if (k > 63) throw new JpegException("corrupt data: coefficient index out of range");
-                        coef[off + ZIGZAG[k]] = (short) s;
+                        coef[off + slot[k]] = (short) s;
                         nz |= 1L << k;
                         nonZero[blockIndex] = nz;
                     }
@@ -475,87 +478,85 @@ final class EntropyDecoder {
 
     /**
      * A DC scan (first pass when {@code refine} is false) of the components {@code sc}, interleaved in MCUs
-     * ({@code mcusX x mcusY}) or, for one component, over its {@code rows x cols} blocks.
+     * ({@code mcusX x mcusY}) or, for one component, over its blocks (one block an MCU). A stretch of MCUs up to the
+     * row's end or the next restart is decoded in one call with the bit buffer in locals: a call per MCU and
+     * component, as before, cost more than the decoding (one code or one bit per block).
      */
     void dcScan(Component[] sc, int mcusX, int mcusY, boolean refine, int al, int ri) throws JpegException {
+        boolean single = sc.length == 1;
+        int rows = single ? sc[0].bhReal : mcusY;
+        int cols = single ? sc[0].bwReal : mcusX;
         int count = 0;
-        if (sc.length == 1) {
-            Component c = sc[0];
-            for (int by = 0; by < c.bhReal; by++) {
-                for (int bx = 0; bx < c.bwReal; ) {
-                    if (restartBefore(count, ri)) {
-                        restart();
-                        c.dcPred = 0;
-                    }
-                    int m = c.bwReal - bx;
-                    if (ri > 0) m = Math.min(m, ri - count % ri);
-                    dcBlocks(c, (by * c.bw + bx) * 64, m, refine, al);
-                    bx += m;
-                    count += m;
-                }
-                checkNotOverrun();
-            }
-            return;
-        }
-        for (int my = 0; my < mcusY; my++) {
-            for (int mx = 0; mx < mcusX; mx++, count++) {
+        for (int row = 0; row < rows; row++) {
+            for (int col = 0; col < cols; ) {
                 if (restartBefore(count, ri)) {
                     restart();
                     for (Component c : sc) c.dcPred = 0;
                 }
-                for (Component c : sc) {
-                    for (int v = 0; v < c.v; v++) dcBlocks(c, ((my * c.v + v) * c.bw + mx * c.h) * 64, c.h, refine, al);
-                }
+                int m = cols - col;
+                if (ri > 0) m = Math.min(m, ri - count % ri);
+                dcMcus(sc, single, row, col, col + m, refine, al);
+                col += m;
+                count += m;
             }
             checkNotOverrun();
         }
     }
 
-    /** The DC terms of {@code count} blocks of {@code c} side by side from coefficient offset {@code off}. */
-    private void dcBlocks(Component c, int off, int count, boolean refine, int al) throws JpegException {
-        short[] coef = c.coef;
+    /** The DC terms of MCUs {@code mx0..mx1-1} of MCU row {@code my}: in each, every component's blocks in turn. */
+    private void dcMcus(Component[] sc, boolean single, int my, int mx0, int mx1, boolean refine, int al)
+            throws JpegException {
         long b = buf;
         int n = bits;
-        if (refine) {
-            for (int i = 0; i < count; i++, off += 64) {
-                if (n < 1) {
-                    bits = n;
-                    fill();
-                    b = buf;
-                    n = bits;
+        for (int mx = mx0; mx < mx1; mx++) {
+            for (Component c : sc) {
+                short[] coef = c.coef;
+                int hh = single ? 1 : c.h;
+                int vv = single ? 1 : c.v;
+                for (int v = 0; v < vv; v++) {
+                    int cs = c.coefStride;
+                    int off = ((my * vv + v) * c.bw + mx * hh) * cs;
+                    for (int h = 0; h < hh; h++, off += cs) {
+                        if (refine) {
+                            if (n < 1) {
+                                bits = n;
+                                fill();
+                                b = buf;
+                                n = bits;
+                            }
+                            n--;
+                            coef[off] |= (short) (((int) (b >>> n) & 1) << al); // no branch on a random bit
+                            continue;
+                        }
+                        if (n < 32) {
+                            bits = n;
+                            fill();
+                            b = buf;
+                            n = bits;
+                        }
+                        int e = c.dc.lookup[(int) (b >>> (n - HuffmanTable.LOOKUP_BITS))
+                                & ((1 << HuffmanTable.LOOKUP_BITS) - 1)];
+                        int s;
+                        if (e != 0) {
+                            n -= e >> 8;
+                            s = e & 0xFF;
+                        } else {
+                            bits = n;
+                            s = decodeSlow(c.dc);
+                            n = bits;
+                        }
+                        int pred = c.dcPred;
+                        if (s != 0) {
+                            if (s > 16) throw new JpegException("corrupt data: bad DC difference");
+                            n -= s;
+                            int d = (int) (b >>> n) & ((1 << s) - 1);
+                            pred += d + (((d - (1 << (s - 1))) >> 31) & ((-1 << s) + 1));
+                            c.dcPred = pred;
+                        }
+                        coef[off] = (short) (pred << al);
+                    }
                 }
-                n--;
-                coef[off] |= (short) (((int) (b >>> n) & 1) << al); // no branch on a random bit
             }
-        } else {
-            int[] lookup = c.dc.lookup;
-            int pred = c.dcPred;
-            for (int i = 0; i < count; i++, off += 64) {
-                if (n < 32) {
-                    bits = n;
-                    fill();
-                    b = buf;
-                    n = bits;
-                }
-                int e = lookup[(int) (b >>> (n - HuffmanTable.LOOKUP_BITS)) & ((1 << HuffmanTable.LOOKUP_BITS) - 1)];
-                int s;
-                if (e != 0) {
-                    n -= e >> 8;
-                    s = e & 0xFF;
-                } else {
-                    bits = n;
-                    s = decodeSlow(c.dc);
-                    n = bits;
-                }
-                if (s != 0) {
-                    if (s > 16) throw new JpegException("corrupt data: bad DC difference");
-                    n -= s;
-                    int v = (int) (b >>> n) & ((1 << s) - 1);
-                    pred += v + (((v - (1 << (s - 1))) >> 31) & ((-1 << s) + 1));
-                }
-                coef[off] = (short) (pred << al);
-            }
-            c.dcPred = pred;
         }
         buf = b;
         bits = n;

@@ -149,7 +149,6 @@ public final class JpegDecoder {
             c.hr /= kx;
             c.vr /= ky;
             c.used = Idct.usedCoefficients(c.bsx, c.bsy);
-            c.usedNatural = naturalPositions(c.used);
             c.stride = c.bw * c.bsx;
             c.ringRows = 3 * c.v * c.bsy;
             c.plane = new byte[c.stride * c.ringRows];
@@ -181,16 +180,29 @@ public final class JpegDecoder {
         return writer.finish();
     }
 
-    /** The natural-order indices of the zig-zag positions set in {@code mask}. */
-    private static int[] naturalPositions(long mask) {
-        int[] z = new int[Long.bitCount(mask)];
-        for (int k = 0, i = 0; k < 64; k++) if ((mask >>> k & 1) != 0) z[i++] = EntropyDecoder.ZIGZAG[k];
-        return z;
-    }
-
     /** Gives {@code c} a coefficient buffer for the whole picture (progressive or multi-scan baseline files). */
     private void buffer(Component c) throws JpegException {
-        long n = (long) c.bw * c.bh * 64;
+        int[] zz = EntropyDecoder.ZIGZAG;
+        c.slot = new int[zz.length];
+        if (c.used == -1L) {
+            c.coefStride = 64;
+            c.stored = new int[64];
+            for (int i = 0; i < 64; i++) c.stored[i] = i;
+            for (int k = 0; k < zz.length; k++) c.slot[k] = zz[k];
+        } else {
+            int kept = Long.bitCount(c.used);
+            c.coefStride = kept + 1; // the last slot takes the coefficients nobody reads
+            c.stored = new int[kept];
+            for (int k = 0, i = 0; k < zz.length; k++) {
+                if (k < 64 && (c.used >>> k & 1) != 0) {
+                    c.stored[i] = zz[k];
+                    c.slot[k] = i++;
+                } else {
+                    c.slot[k] = kept;
+                }
+            }
+        }
+        long n = (long) c.bw * c.bh * c.coefStride;
         if (n > Integer.MAX_VALUE - 16) throw new UnsupportedJpegException("too large for this decoder");
         c.coef = new short[(int) n];
         c.nonZero = new long[c.bw * c.bh];
@@ -535,10 +547,12 @@ public final class JpegDecoder {
                 return;
             }
             // baseline with a scan per component (progressive scans run whole in the entropy decoder)
-            int off = (by * c.bw + bx) * 64;
+            int b = by * c.bw + bx;
+            int off = b * c.coefStride;
             int last = ed.baselineBlock(c, blk, ONES);
-            for (int i = 0; i < 64; i++) c.coef[off + i] = (short) blk[i];
-            c.nonZero[off >> 6] = last > 0 ? 2 : 0; // only "some AC" matters for a baseline block
+            int[] stored = c.stored;
+            for (int i = 0; i < stored.length; i++) c.coef[off + i] = (short) blk[stored[i]];
+            c.nonZero[b] = last > 0 ? 2 : 0; // only "some AC" matters for a baseline block
             clear(last);
         }
 
@@ -585,6 +599,9 @@ public final class JpegDecoder {
                     short[] coef = c.coef;
                     long[] nonZero = c.nonZero;
                     int[] q = c.quant;
+                    int[] slot = c.slot;
+                    int[] stored = c.stored;
+                    int cs = c.coefStride;
                     int bsx = c.bsx;
                     int bsy = c.bsy;
                     int n = bsx == 1 && bsy == 1 ? 1 : 64;
@@ -592,7 +609,7 @@ public final class JpegDecoder {
                     for (int by = my * c.v; by < byEnd; by++) {
                         for (int bx = 0; bx < c.bwReal; bx++) {
                             int b = by * c.bw + bx;
-                            int off = b * 64;
+                            int off = b * cs;
                             int dst = c.rowOffset(by * bsy) + bx * bsx;
                             if (nonZero[b] == 0 || n == 1) {
                                 Idct.fill(coef[off] * q[0], c.plane, dst, c.stride, bsx, bsy);
@@ -604,10 +621,13 @@ public final class JpegDecoder {
                                     for (int i = 0; i < 64; i++) blk[i] = coef[off + i] * q[i];
                                     idct.run(c.bsx, c.bsy, blk, c.plane, dst, c.stride);
                                     Arrays.fill(blk, 0);
-                                } else { // a scaled IDCT: only the coefficients it reads
-                                    for (int z : c.usedNatural) blk[z] = coef[off + z] * q[z];
+                                } else { // a scaled IDCT: only the coefficients it reads, all that is kept
+                                    for (int i = 0; i < stored.length; i++) {
+                                        int z = stored[i];
+                                        blk[z] = coef[off + i] * q[z];
+                                    }
                                     idct.run(c.bsx, c.bsy, blk, c.plane, dst, c.stride);
-                                    for (int z : c.usedNatural) blk[z] = 0;
+                                    for (int z : stored) blk[z] = 0;
                                 }
                                 continue;
                             }
@@ -615,8 +635,9 @@ public final class JpegDecoder {
                             // have a few
                             blk[0] = coef[off] * q[0];
                             for (long t = nz; t != 0; t &= t - 1) {
-                                int z = EntropyDecoder.ZIGZAG[EntropyDecoder.lowestBit(t)];
-                                blk[z] = coef[off + z] * q[z];
+                                int k = EntropyDecoder.lowestBit(t);
+                                int z = EntropyDecoder.ZIGZAG[k];
+                                blk[z] = coef[off + slot[k]] * q[z];
                             }
                             idct.run(c.bsx, c.bsy, blk, c.plane, dst, c.stride);
                             blk[0] = 0;

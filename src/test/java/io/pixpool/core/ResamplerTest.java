@@ -147,4 +147,24 @@ class ResamplerTest {
                 .isEqualTo(java.util.Arrays.stream(Pixels.data(rgb)).map(p -> p & 0xFFFFFF).toArray());
         assertThat(Pixels.isIntRgb(Resizer.scale(bytes, 97, 61, ScaleQuality.FAST, null))).isTrue();
     }
+
+    /** Weights are shared between resizes of the same geometry, and only of the same geometry. */
+    @Test
+    void weightsAreSharedExactlyForTheSameGeometry() {
+        Resampler.Axis axis = new Resampler.Axis(2560, 960, 4.0 / 3, 8.0 / 3);
+        Resampler.Weights w = Resampler.Weights.of(axis, 500, Resampler.Kernel.LANCZOS3, 11);
+        assertThat(Resampler.Weights.of(new Resampler.Axis(2560, 960, 4.0 / 3, 8.0 / 3), 500,
+                Resampler.Kernel.LANCZOS3, 11)).isSameAs(w);
+        assertThat(Resampler.Weights.of(new Resampler.Axis(2561, 960, 4.0 / 3, 8.0 / 3), 500,
+                Resampler.Kernel.LANCZOS3, 11)).isNotSameAs(w);
+        assertThat(Resampler.Weights.of(new Resampler.Axis(2560, 960, 4.0 / 3 + 1e-9, 8.0 / 3), 500,
+                Resampler.Kernel.LANCZOS3, 11)).isNotSameAs(w);
+        assertThat(Resampler.Weights.of(new Resampler.Axis(2560, 960, 4.0 / 3, 8.0 / 3 + 1e-9), 500,
+                Resampler.Kernel.LANCZOS3, 11)).isNotSameAs(w);
+        assertThat(Resampler.Weights.of(axis, 501, Resampler.Kernel.LANCZOS3, 11)).isNotSameAs(w);
+        assertThat(Resampler.Weights.of(axis, 500, Resampler.Kernel.LANCZOS3, 12)).isNotSameAs(w);
+        for (Resampler.Kernel k : Resampler.Kernel.values()) {
+            if (k != Resampler.Kernel.LANCZOS3) assertThat(Resampler.Weights.of(axis, 500, k, 11)).isNotSameAs(w);
+        }
+    }
 }

@@ -8,7 +8,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The binary form of a tree of records (the recipe), component by component in declaration order, each written as
- * its declared type says: primitives as {@link DataOutputStream} writes them; strings (UTF-8, length first), enums
+ * its declared type says: primitives as {@link DataOutputStream} writes them; strings (as the frames' other string
+ * fields, {@link WireFormat#writeString}), enums
  * (ordinal), records and lists each behind a presence byte, so null travels too. No class name is on the wire: the
  * reader builds exactly the types the root record declares, through their canonical constructors (so a record's
  * validation runs on arrival), and nothing else can be instantiated. Both ends run the same build ({@link
@@ -34,7 +34,6 @@ import java.util.concurrent.ConcurrentHashMap;
 final class RecordCodec {
 
     private static final int MAX_DEPTH = 20;
-    private static final int MAX_STRING_BYTES = 1 << 20;
     private static final Map<Class<?>, Shape> SHAPES = new ConcurrentHashMap<>();
 
     private RecordCodec() {
@@ -84,9 +83,7 @@ final class RecordCodec {
         out.writeBoolean(value != null);
         if (value == null) return;
         if (raw == String.class) {
-            byte[] b = ((String) value).getBytes(StandardCharsets.UTF_8);
-            out.writeInt(b.length);
-            out.write(b);
+            WireFormat.writeString(out, (String) value);
         } else if (raw.isEnum()) {
             out.writeShort(((Enum<?>) value).ordinal());
         } else if (raw == List.class) {
@@ -108,13 +105,7 @@ final class RecordCodec {
         Class<?> raw = raw(type);
         if (raw.isPrimitive()) return readPrimitive(in, raw);
         if (!in.readBoolean()) return null;
-        if (raw == String.class) {
-            int n = in.readInt();
-            if (n < 0 || n > MAX_STRING_BYTES || n > in.available()) throw new ProtocolException("bad string length " + n);
-            byte[] b = new byte[n];
-            in.readFully(b);
-            return new String(b, StandardCharsets.UTF_8);
-        }
+        if (raw == String.class) return WireFormat.readString(in);
         if (raw.isEnum()) {
             Object[] constants = raw.getEnumConstants();
             int i = in.readUnsignedShort();

@@ -170,11 +170,12 @@ public final class WireFormat {
                 d.readLong(), d.readUnsignedByte(), readString(d), List.of());
     }
 
-    private static void writeString(DataOutputStream d, String s) throws IOException {
+    /** A string field: its UTF-8 length, then its bytes (also the recipe's strings, {@link RecordCodec}). */
+    static void writeString(DataOutputStream d, String s) throws IOException {
         writeBytes(d, s.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String readString(DataInputStream d) throws IOException {
+    static String readString(DataInputStream d) throws IOException {
         return new String(readBytes(d), StandardCharsets.UTF_8);
     }
 

@@ -120,7 +120,7 @@ class RecordCodecTest {
         byte[] hugeString = good.clone();
         hugeString[1 + 1] = 0x7F; // the name's length's top byte
         assertThatThrownBy(() -> decode(Named.class, hugeString))
-                .isInstanceOf(ProtocolException.class).hasMessageContaining("bad string length");
+                .isInstanceOf(ProtocolException.class).hasMessageContaining("bad field length");
 
         assertThatThrownBy(() -> decode(Named.class, Arrays.copyOf(good, good.length - 3)))
                 .isInstanceOf(IOException.class);

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * How big each worker's heap ({@code -Xmx}) is by default, so that N workers fit in memory together:
@@ -39,31 +40,27 @@ public final class WorkerHeap {
         return (int) Math.max(MIN_MB, Math.min(MAX_MB, share >> 20));
     }
 
-    private static FutureTask<Long> lookup;
+    /** The memory size, read once: by the prefetch thread, or by the first caller that needs it. */
+    private static final FutureTask<Long> LOOKUP = new FutureTask<>(WorkerHeap::readPhysicalMemoryBytes);
+    private static final AtomicBoolean PREFETCHED = new AtomicBoolean();
 
     /**
      * Starts reading the memory size on a thread of its own, for a caller that will need {@link #defaultMb(int)}
      * soon: the platform's management beans take 20-25 ms to start in a fresh JVM (about 60 classes and two native
      * libraries), which the headless batch would otherwise spend before it spawns its workers.
      */
-    public static synchronized void prefetch() {
-        if (lookup != null) return;
-        lookup = new FutureTask<>(WorkerHeap::readPhysicalMemoryBytes);
-        Thread t = new Thread(lookup, "pixpool-memory-size");
+    public static void prefetch() {
+        if (!PREFETCHED.compareAndSet(false, true)) return;
+        Thread t = new Thread(LOOKUP, "pixpool-memory-size");
         t.setDaemon(true);
         t.start();
     }
 
     /** Physical memory (or the container's limit) in bytes; 0 when the platform does not say. */
     static long physicalMemoryBytes() {
-        FutureTask<Long> task;
-        synchronized (WorkerHeap.class) {
-            if (lookup == null) lookup = new FutureTask<>(WorkerHeap::readPhysicalMemoryBytes);
-            task = lookup;
-        }
-        task.run(); // does nothing when the prefetch thread has run it or is running it
+        LOOKUP.run(); // does nothing when the prefetch thread has run it or is running it
         try {
-            return task.get();
+            return LOOKUP.get();
         } catch (ExecutionException e) {
             return 0;
         } catch (InterruptedException e) {

@@ -511,10 +511,10 @@ final class EntropyDecoder {
         for (int mx = mx0; mx < mx1; mx++) {
             for (Component c : sc) {
                 short[] coef = c.coef;
+                int cs = c.coefStride;
                 int hh = single ? 1 : c.h;
                 int vv = single ? 1 : c.v;
                 for (int v = 0; v < vv; v++) {
-                    int cs = c.coefStride;
                     int off = ((my * vv + v) * c.bw + mx * hh) * cs;
                     for (int h = 0; h < hh; h++, off += cs) {
                         if (refine) {

@@ -73,14 +73,24 @@ final class Resampler {
     /*
      * Opaque images take a faster path: R, G and B of a pixel sit in one long, 21 bits apart, so one long
      * multiply-add per tap filters all three. Weights then have 11 fractional bits (summing to exactly 2048, so
-     * flat areas stay exact); each channel's sum, 255 * (sum of |weights|) * 2048 with rounding, stays within
-     * +-2^20 as long as the sum of |weights| is below PACKED_LIMIT (Lanczos3 is about 1.3). Negative partial sums
-     * borrow from the field above; the decoding sign-extends each field, which undoes that.
+     * flat areas stay exact). Each channel's sum starts at BIAS levels (plus the rounding half), so with the sum of
+     * |weights| below PACKED_LIMIT (Lanczos3 is about 1.3) it ends between 256 - 255 * 0.45 and 256 + 255 * 1.45
+     * levels: positive and below 2^10 levels, 2^21 in the field. Partial sums may borrow from the field above, but
+     * the final fields are independent, so each channel is read with a shift and a mask and clamped by a table
+     * lookup (no sign extension, no branches; small enough for the workers' C1 JIT to inline).
      */
     private static final int PACKED_BITS = 11;
     private static final double PACKED_LIMIT = 1.9;
     private static final int FIELD = RowSink.FIELD;
-    private static final long ROUND = (1L << (PACKED_BITS - 1)) * (1L | 1L << FIELD | 1L << 2 * FIELD);
+    private static final int BIAS = 256;
+    private static final long ROUND =
+            ((1L << (PACKED_BITS - 1)) + ((long) BIAS << PACKED_BITS)) * (1L | 1L << FIELD | 1L << 2 * FIELD);
+    /** A channel's biased level (its field above the fraction bits) to 0..255. */
+    private static final int[] LEVEL = new int[1 << (FIELD - PACKED_BITS)];
+
+    static {
+        for (int i = 0; i < LEVEL.length; i++) LEVEL[i] = Math.max(0, Math.min(255, i - BIAS));
+    }
 
     private Resampler() {
     }
@@ -453,10 +463,10 @@ final class Resampler {
                 acc2 += r2[i] * c;
                 acc3 += r3[i] * c;
             }
-            out[o + x] = spread(unpack(acc0));
-            if (m > 1) out[o + w + x] = spread(unpack(acc1));
-            if (m > 2) out[o + 2 * w + x] = spread(unpack(acc2));
-            if (m > 3) out[o + 3 * w + x] = spread(unpack(acc3));
+            out[o + x] = unpackSpread(acc0);
+            if (m > 1) out[o + w + x] = unpackSpread(acc1);
+            if (m > 2) out[o + 2 * w + x] = unpackSpread(acc2);
+            if (m > 3) out[o + 3 * w + x] = unpackSpread(acc3);
         }
     }
 
@@ -572,18 +582,19 @@ final class Resampler {
         return (q & 0xFF0000L) << (2 * FIELD - 16) | (q & 0xFF00L) << (FIELD - 8) | (q & 0xFFL);
     }
 
-    /** The three (sign-extended) channel sums of a packed accumulator, scaled back and clamped, as 0xRRGGBB. */
+    /** The three channel sums of a packed accumulator, scaled back and clamped, as 0xRRGGBB. */
     private static int unpack(long acc) {
-        long b = acc << (64 - FIELD) >> (64 - FIELD);
-        long rest = (acc - b) >> FIELD;
-        long g = rest << (64 - FIELD) >> (64 - FIELD);
-        long r = (rest - g) >> FIELD;
-        return clampPacked(r) << 16 | clampPacked(g) << 8 | clampPacked(b);
+        return level(acc, 2 * FIELD) << 16 | level(acc, FIELD) << 8 | level(acc, 0);
     }
 
-    private static int clampPacked(long v) {
-        v >>= PACKED_BITS;
-        return v < 0 ? 0 : v > 255 ? 255 : (int) v;
+    /** The same as {@code spread(unpack(acc))}: the clamped channels as a packed long again. */
+    private static long unpackSpread(long acc) {
+        return (long) level(acc, 2 * FIELD) << 2 * FIELD | (long) level(acc, FIELD) << FIELD | level(acc, 0);
+    }
+
+    /** The channel at bit {@code field} of a packed accumulator, scaled back and clamped to 0..255. */
+    private static int level(long acc, int field) {
+        return LEVEL[(int) (acc >>> (field + PACKED_BITS)) & ((1 << (FIELD - PACKED_BITS)) - 1)];
     }
 
     /** Row by row, accumulating whole source rows into per-column sums (sequential memory access). */

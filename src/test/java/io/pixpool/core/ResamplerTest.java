@@ -148,6 +148,55 @@ class ResamplerTest {
         assertThat(Pixels.isIntRgb(Resizer.scale(bytes, 97, 61, ScaleQuality.FAST, null))).isTrue();
     }
 
+    /**
+     * The packed path filters R, G and B in one long: each channel must come out as if filtered alone (and within 3
+     * levels of the unpacked path's arithmetic, one int per channel), also where
+     * Lanczos overshoots below 0 and above 255 next to hard edges (clamped) and the channels overshoot in opposite
+     * directions side by side.
+     */
+    @Test
+    void packedChannelsComeOutAsIfEachWereFilteredAlone() {
+        java.util.Random rnd = new java.util.Random(11);
+        int[][] planes = new int[3][320 * 200];
+        for (int i = 0; i < planes[0].length; i++) {
+            int x = i % 320;
+            int y = i / 320;
+            planes[0][i] = (x / 7 + y / 5) % 2 == 0 ? 255 : 0;     // hard edges both ways
+            planes[1][i] = 255 - planes[0][i];                      // the opposite overshoot beside it
+            planes[2][i] = rnd.nextInt(256);
+        }
+        BufferedImage all = image(320, 200, BufferedImage.TYPE_INT_RGB,
+                (x, y) -> planes[0][y * 320 + x] << 16 | planes[1][y * 320 + x] << 8 | planes[2][y * 320 + x]);
+        for (Resampler.Source src : new Resampler.Source[] {null, Resampler.Source.blocks(640, 400, 2)}) {
+            BufferedImage out = Resampler.resize(all, 111, 73, Resampler.Kernel.LANCZOS3, src);
+            boolean clampedLow = false;
+            boolean clampedHigh = false;
+            for (int c = 0; c < 3; c++) {
+                int[] plane = planes[c];
+                BufferedImage grey = image(320, 200, BufferedImage.TYPE_INT_RGB,
+                        (x, y) -> plane[y * 320 + x] * 0x010101);
+                BufferedImage alone = Resampler.resize(grey, 111, 73, Resampler.Kernel.LANCZOS3, src);
+                // the same picture with an (opaque) alpha channel takes the unpacked path, one int per channel
+                BufferedImage opaque = image(320, 200, BufferedImage.TYPE_INT_ARGB,
+                        (x, y) -> 0xFF000000 | plane[y * 320 + x] * 0x010101);
+                BufferedImage unpacked = Resampler.resize(opaque, 111, 73, Resampler.Kernel.LANCZOS3, src);
+                int shift = 16 - 8 * c;
+                for (int y = 0; y < 73; y++) {
+                    for (int x = 0; x < 111; x++) {
+                        int v = out.getRGB(x, y) >> shift & 0xFF;
+                        assertThat(v).as("channel %d at %d,%d", c, x, y).isEqualTo(alone.getRGB(x, y) & 0xFF);
+                        assertThat(v).as("channel %d at %d,%d", c, x, y)
+                                .isCloseTo(unpacked.getRGB(x, y) & 0xFF, org.assertj.core.api.Assertions.within(3));
+                        clampedLow |= v == 0;
+                        clampedHigh |= v == 255;
+                    }
+                }
+            }
+            assertThat(clampedLow).isTrue();
+            assertThat(clampedHigh).isTrue();
+        }
+    }
+
     /** Weights are shared between resizes of the same geometry, and only of the same geometry. */
     @Test
     void weightsAreSharedExactlyForTheSameGeometry() {

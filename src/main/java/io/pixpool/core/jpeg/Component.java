@@ -12,6 +12,13 @@ final class Component {
     int vr;
     /** Zig-zag positions whose values the IDCT at this component's scale reads (bit k: position k). */
     long used = -1L;
+    /** The natural-order indexes of the {@link #used} positions. */
+    int[] reads;
+    /**
+     * Baseline decodes: the block being decoded, dequantised, in natural order. Its {@link #reads} positions are
+     * zero between blocks; at a reduced size the others may hold what earlier blocks left, as nothing reads them.
+     */
+    final int[] block = new int[64];
     /** Blocks stored per line / column (whole MCUs in interleaved frames). */
     int bw;
     int bh;

@@ -149,6 +149,7 @@ public final class JpegDecoder {
             c.hr /= kx;
             c.vr /= ky;
             c.used = Idct.usedCoefficients(c.bsx, c.bsy);
+            c.reads = naturalIndexes(c.used);
             c.stride = c.bw * c.bsx;
             c.ringRows = 3 * c.v * c.bsy;
             c.plane = new byte[c.stride * c.ringRows];
@@ -178,6 +179,15 @@ public final class JpegDecoder {
         scans.checkComplete(eoi);
         if (buffered) scans.outputAll();
         return writer.finish();
+    }
+
+    /** The natural-order indexes of the zig-zag positions set in {@code positions}. */
+    private static int[] naturalIndexes(long positions) {
+        int[] r = new int[Long.bitCount(positions)];
+        for (int k = 0, i = 0; k < 64; k++) {
+            if ((positions >>> k & 1) != 0) r[i++] = EntropyDecoder.ZIGZAG[k];
+        }
+        return r;
     }
 
     /** Gives {@code c} a coefficient buffer for the whole picture (progressive or multi-scan baseline files). */
@@ -534,6 +544,7 @@ public final class JpegDecoder {
         }
 
         private void block(Component c, int bx, int by) throws JpegException {
+            int[] blk = c.block;
             if (!buffered) {
                 int last = ed.baselineBlock(c, blk, c.quant);
                 int dst = c.blockRowOffset(by) + bx * c.bsx;
@@ -543,7 +554,7 @@ public final class JpegDecoder {
                     return;
                 }
                 idct.run(c.bsx, c.bsy, blk, c.plane, dst, c.stride);
-                clear(last);
+                clear(c, last);
                 return;
             }
             // baseline with a scan per component (progressive scans run whole in the entropy decoder)
@@ -553,16 +564,24 @@ public final class JpegDecoder {
             int[] stored = c.stored;
             for (int i = 0; i < stored.length; i++) c.coef[off + i] = (short) blk[stored[i]];
             c.nonZero[b] = last > 0 ? 2 : 0; // only "some AC" matters for a baseline block
-            clear(last);
+            clear(c, last);
         }
 
-        /** Zeroes the block's coefficients up to zig-zag index {@code last}, the only ones a block decode sets. */
-        private void clear(int last) {
-            if (last > 40) {
+        /**
+         * Zeroes what the next block's IDCT would read of {@code c}'s block: the coefficients up to zig-zag index
+         * {@code last}, the only ones a block decode sets, or at a reduced size only the positions the IDCT reads
+         * when they are fewer (a 1/4 decode reads 4 of the 64).
+         */
+        private static void clear(Component c, int last) {
+            int[] blk = c.block;
+            int[] reads = c.reads;
+            if (reads.length <= last) {
+                for (int z : reads) blk[z] = 0;
+            } else if (last > 40) {
                 Arrays.fill(blk, 0);
-                return;
+            } else {
+                for (int k = 0; k <= last; k++) blk[EntropyDecoder.ZIGZAG[k]] = 0;
             }
-            for (int k = 0; k <= last; k++) blk[EntropyDecoder.ZIGZAG[k]] = 0;
         }
 
         /** Fails unless every sample has been decoded (a missing EOI after complete data is fine). */

@@ -55,6 +55,31 @@ final class ExifRewriter {
         return new ExifRewriter(tiff).run(width, height, dropGps);
     }
 
+    /**
+     * The orientation value (tag 274) in IFD0 of an EXIF block; 0 when there is none or the block does not parse
+     * as far as that entry (an IFD cut short still gives the entries before the cut).
+     */
+    static int orientation(byte[] tiff) {
+        if (tiff == null || tiff.length < 8 || !(tiff[0] == 'I' && tiff[1] == 'I' || tiff[0] == 'M' && tiff[1] == 'M')) {
+            return 0;
+        }
+        ExifRewriter r = new ExifRewriter(tiff);
+        try {
+            if (r.u16(2) != 42) return 0;
+            int ifd0 = r.u32(4);
+            if (ifd0 < 8) return 0;
+            int n = r.u16(ifd0);
+            for (int i = 0, e = ifd0 + 2; i < n && e + 12 <= tiff.length; i++, e += 12) {
+                if (r.u16(e) != ORIENTATION) continue;
+                int type = r.u16(e + 2);
+                return type == SHORT ? r.u16(e + 8) : type == LONG ? r.u32(e + 8) : 0;
+            }
+        } catch (MalformedExifException unparseable) {
+            return 0;
+        }
+        return 0;
+    }
+
     private byte[] run(int width, int height, boolean dropGps) throws MalformedExifException {
         if (u16(2) != 42) throw new MalformedExifException("bad TIFF magic");
         kept.add(new int[] {0, 8});

@@ -228,6 +228,11 @@ final class ImageDecoder implements Closeable {
         }
     }
 
+    /** The file being decoded. */
+    Path path() {
+        return path;
+    }
+
     /** The format as ImageIO's readers name it, normalised: jpeg, png, gif, bmp, tiff, webp, ... */
     String format() {
         return format;

@@ -62,7 +62,7 @@ public final class ImagePipeline {
         MetaStep meta;
         try (ImageDecoder dec = ImageDecoder.open(job.source(), r.maxPixels())) {
             sourceBytes = dec.bytes();
-            Orientation orientation = Orientation.read(job.source(), dec.format());
+            Orientation orientation = Orientation.read(dec);
             int step = Integer.MAX_VALUE;
             Plan biggest = null;
             List<OutputVariant> variants = Outputs.of(r);
@@ -136,7 +136,7 @@ public final class ImagePipeline {
     /** Decodes and transforms the source without writing anything (also used for the window's preview). */
     public BufferedImage render(Path source, Recipe recipe) throws ImageException {
         try (ImageDecoder dec = ImageDecoder.open(source, recipe.maxPixels())) {
-            Plan p = plan(dec, Orientation.read(source, dec.format()), recipe);
+            Plan p = plan(dec, Orientation.read(dec), recipe);
             MetaStep meta = MetaStep.open(source, dec, recipe.metadata(), null);
             BufferedImage decoded = meta.decode(dec, p.step(), need(p, recipe), p.pixels());
             return render(decoded, meta.source(dec), p, recipe, meta);

@@ -1,21 +1,16 @@
 package io.pixpool.core;
 
 import com.drew.imaging.ImageProcessingException;
-import com.drew.imaging.jpeg.JpegMetadataReader;
-import com.drew.imaging.png.PngMetadataReader;
 import com.drew.imaging.tiff.TiffMetadataReader;
-import com.drew.imaging.webp.WebpMetadataReader;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.MetadataException;
 import com.drew.metadata.exif.ExifIFD0Directory;
-import com.drew.metadata.exif.ExifReader;
 import java.awt.image.BufferedImage;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * The EXIF orientation (TIFF tag 274) of a source: how the stored pixels must be turned to be shown upright.
@@ -40,17 +35,35 @@ enum Orientation {
     }
 
     /**
-     * Reads the orientation of {@code file}, whose format ImageIO named {@code format}. Only JPEG, TIFF, WebP and
-     * PNG (eXIf chunk) carry one. A missing or unreadable EXIF block means upright: broken metadata must not stop
-     * an otherwise readable picture from being processed.
+     * The orientation of the file {@code dec} has open. JPEG, PNG (eXIf chunk) and WebP carry it in the EXIF block
+     * the decoder reads with the other metadata blocks anyway (IFD0 read directly: for the one tag, a full
+     * metadata-extractor parse cost a fresh worker about 70 ms of class loading and warm-up, and a second read of the
+     * file); TIFF files in their own first IFD, read with metadata-extractor. A missing or unreadable EXIF block
+     * means upright: broken metadata must not stop an otherwise readable picture from being processed.
      */
-    static Orientation read(Path file, String format) throws IOException {
-        if (!List.of("jpeg", "png", "tiff", "webp").contains(format)) return NORMAL;
+    static Orientation read(ImageDecoder dec) throws IOException {
+        switch (dec.format()) {
+            case "jpeg":
+            case "png":
+            case "webp":
+                return of(ExifRewriter.orientation(dec.metadata().exif()));
+            case "tiff":
+                return tiff(dec.path());
+            default:
+                return NORMAL;
+        }
+    }
+
+    private static Orientation tiff(Path file) throws IOException {
         Metadata md;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            md = parse(in, format);
+            try {
+                md = TiffMetadataReader.readMetadata(in);
+            } catch (ImageProcessingException | IOException | RuntimeException unparseable) {
+                // the decoder is the judge of whether the file is readable; here it only means "no orientation"
+                return NORMAL;
+            }
         }
-        if (md == null) return NORMAL;
         for (ExifIFD0Directory dir : md.getDirectoriesOfType(ExifIFD0Directory.class)) {
             if (dir.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
                 try {
@@ -61,23 +74,6 @@ enum Orientation {
             }
         }
         return NORMAL;
-    }
-
-    /**
-     * The file's metadata, or null when metadata-extractor cannot parse it. The decoders are the judges of whether
-     * the file is readable (a truncated PNG fails there, with a better message); here it only means "no EXIF".
-     */
-    private static Metadata parse(InputStream in, String format) {
-        try {
-            switch (format) {
-                case "jpeg": return JpegMetadataReader.readMetadata(in, List.of(new ExifReader()));
-                case "png": return PngMetadataReader.readMetadata(in);
-                case "tiff": return TiffMetadataReader.readMetadata(in);
-                default: return WebpMetadataReader.readMetadata(in);
-            }
-        } catch (ImageProcessingException | IOException | RuntimeException unparseable) {
-            return null;
-        }
     }
 
     /** The stored image turned upright; the same object for {@link #NORMAL}. */

@@ -171,7 +171,7 @@ final class TestImages {
         }
     }
 
-    private static byte[] insertAfterSoi(byte[] jpeg, byte[] segment) {
+    static byte[] insertAfterSoi(byte[] jpeg, byte[] segment) {
         assertThat(jpeg[0] & 0xFF).isEqualTo(0xFF);
         assertThat(jpeg[1] & 0xFF).isEqualTo(0xD8);
         byte[] out = new byte[jpeg.length + segment.length];

@@ -26,7 +26,10 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class ResultPlacer {
 
-    private static final Logger LOG = Logger.getLogger(ResultPlacer.class.getName());
+    /** Looked up when there is something to log: the first logger starts java.util.logging, ~20 ms in a fresh JVM. */
+    private static Logger log() {
+        return Logger.getLogger(ResultPlacer.class.getName());
+    }
 
     private final ReentrantLock lock = new ReentrantLock();
     private final ConflictPolicy policy;
@@ -130,7 +133,7 @@ final class ResultPlacer {
             try {
                 Files.deleteIfExists(e.tempFile());
             } catch (IOException ex) {
-                LOG.log(Level.WARNING, "cannot remove unplaced output " + e.tempFile() + ": " + ex.getMessage());
+                log().log(Level.WARNING, "cannot remove unplaced output " + e.tempFile() + ": " + ex.getMessage());
             }
         }
     }

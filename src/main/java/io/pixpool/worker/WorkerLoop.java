@@ -14,7 +14,10 @@ import java.util.logging.Logger;
 /** The request/reply loop: hello, then one reply per job request, until stdin ends. Returns the exit code. */
 final class WorkerLoop {
 
-    private static final Logger LOG = Logger.getLogger(WorkerLoop.class.getName());
+    /** Looked up when there is something to log: the first logger starts java.util.logging, ~20 ms in a fresh JVM. */
+    private static Logger log() {
+        return Logger.getLogger(WorkerLoop.class.getName());
+    }
 
     private final InputStream in;
     private final OutputStream out;
@@ -30,7 +33,7 @@ final class WorkerLoop {
         try {
             WireFormat.write(out, new Message.Hello(WireFormat.VERSION, ProcessHandle.current().pid()));
         } catch (IOException e) {
-            LOG.log(Level.SEVERE, "cannot write to the coordinator: " + e.getMessage());
+            log().log(Level.SEVERE, "cannot write to the coordinator: " + e.getMessage());
             return WorkerMain.EXIT_PIPE;
         }
         while (true) {
@@ -38,10 +41,10 @@ final class WorkerLoop {
             try {
                 m = WireFormat.read(in);
             } catch (ProtocolException e) {
-                LOG.log(Level.SEVERE, "bad frame from the coordinator: " + e.getMessage());
+                log().log(Level.SEVERE, "bad frame from the coordinator: " + e.getMessage());
                 return WorkerMain.EXIT_PROTOCOL;
             } catch (IOException e) {
-                LOG.log(Level.SEVERE, "cannot read from the coordinator: " + e.getMessage());
+                log().log(Level.SEVERE, "cannot read from the coordinator: " + e.getMessage());
                 return WorkerMain.EXIT_PIPE;
             }
             if (m == null) {
@@ -49,7 +52,7 @@ final class WorkerLoop {
                 return goodbye();
             }
             if (!(m instanceof Message.JobRequest)) {
-                LOG.severe("unexpected frame from the coordinator: " + m.getClass().getSimpleName());
+                log().severe("unexpected frame from the coordinator: " + m.getClass().getSimpleName());
                 return WorkerMain.EXIT_PROTOCOL;
             }
             Message reply = runner.run((Message.JobRequest) m);
@@ -65,7 +68,7 @@ final class WorkerLoop {
             WireFormat.write(out, reply);
             return true;
         } catch (IOException e) {
-            LOG.log(Level.SEVERE, "cannot send the reply: " + e.getMessage());
+            log().log(Level.SEVERE, "cannot send the reply: " + e.getMessage());
             if (reply instanceof Message.JobResult r) deleteQuietly(r.image());
             return false;
         }
@@ -75,7 +78,7 @@ final class WorkerLoop {
         try {
             WireFormat.write(out, new Message.Goodbye());
         } catch (IOException e) {
-            LOG.log(Level.FINE, "coordinator gone before goodbye: " + e.getMessage());
+            log().log(Level.FINE, "coordinator gone before goodbye: " + e.getMessage());
         }
         return WorkerMain.EXIT_OK;
     }
@@ -86,7 +89,7 @@ final class WorkerLoop {
             try {
                 Files.deleteIfExists(tmp);
             } catch (IOException e) {
-                LOG.log(Level.WARNING, "cannot delete " + tmp + ": " + e.getMessage());
+                log().log(Level.WARNING, "cannot delete " + tmp + ": " + e.getMessage());
             }
         }
     }

@@ -32,7 +32,10 @@ public final class WorkerMain {
     public static final int EXIT_PARENT_GONE = 4;
     public static final int EXIT_PIPE = 5;
 
-    private static final Logger LOG = Logger.getLogger(WorkerMain.class.getName());
+    /** Looked up when there is something to log: the first logger starts java.util.logging, ~20 ms in a fresh JVM. */
+    private static Logger log() {
+        return Logger.getLogger(WorkerMain.class.getName());
+    }
 
     private WorkerMain() {
     }
@@ -44,7 +47,7 @@ public final class WorkerMain {
         try {
             parentPid = parentPid(args);
         } catch (IllegalArgumentException e) {
-            LOG.severe(e.getMessage());
+            log().severe(e.getMessage());
             System.exit(EXIT_PROTOCOL);
             return;
         }
@@ -52,7 +55,7 @@ public final class WorkerMain {
         long pid = ProcessHandle.current().pid();
         JobRunner runner = new JobRunner(pid);
         ParentWatch.start(parentPid, () -> {
-            LOG.log(Level.WARNING, "coordinator {0} is gone; worker {1} exits", new Object[] {parentPid, pid});
+            log().log(Level.WARNING, "coordinator {0} is gone; worker {1} exits", new Object[] {parentPid, pid});
             runner.removeTempFiles();
             runner.removeUnplacedResult();
             Runtime.getRuntime().halt(EXIT_PARENT_GONE);

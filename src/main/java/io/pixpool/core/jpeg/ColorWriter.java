@@ -10,21 +10,28 @@ import java.awt.image.DataBufferInt;
  */
 final class ColorWriter {
 
+    /**
+     * libjpeg's JFIF tables, each offset by {@link #LIMIT_OFFSET} so that luma plus a table entry indexes
+     * {@link #LIMIT}, which clamps to 0..255 without a branch (libjpeg's range_limit).
+     */
     private static final int[] CR_R = new int[256];
     private static final int[] CB_B = new int[256];
     private static final int[] CR_G = new int[256];
     private static final int[] CB_G = new int[256];
+    private static final int LIMIT_OFFSET = 256;
+    private static final int[] LIMIT = new int[256 + 2 * LIMIT_OFFSET];
 
     static {
         final int one = 1 << 16;
         final int half = 1 << 15;
         for (int i = 0; i < 256; i++) {
             int x = i - 128;
-            CR_R[i] = (int) Math.round(1.40200 * one) * x + half >> 16;
-            CB_B[i] = (int) Math.round(1.77200 * one) * x + half >> 16;
+            CR_R[i] = ((int) Math.round(1.40200 * one) * x + half >> 16) + LIMIT_OFFSET;
+            CB_B[i] = ((int) Math.round(1.77200 * one) * x + half >> 16) + LIMIT_OFFSET;
             CR_G[i] = -(int) Math.round(0.71414 * one) * x;
-            CB_G[i] = -(int) Math.round(0.34414 * one) * x + half;
+            CB_G[i] = -(int) Math.round(0.34414 * one) * x + half + (LIMIT_OFFSET << 16);
         }
+        for (int i = 0; i < LIMIT.length; i++) LIMIT[i] = Math.max(0, Math.min(255, i - LIMIT_OFFSET));
     }
 
     private final Component[] comps;
@@ -123,12 +130,9 @@ final class ColorWriter {
                 int l = ys[yo + x] & 0xFF;
                 int u = bs[bo + x] & 0xFF;
                 int v = rs[ro + x] & 0xFF;
-                int r = l + CR_R[v];
-                int g = l + ((CB_G[u] + CR_G[v]) >> 16);
-                int b = l + CB_B[u];
-                r = r < 0 ? 0 : r > 255 ? 255 : r;
-                g = g < 0 ? 0 : g > 255 ? 255 : g;
-                b = b < 0 ? 0 : b > 255 ? 255 : b;
+                int r = LIMIT[l + CR_R[v]];
+                int g = LIMIT[l + ((CB_G[u] + CR_G[v]) >> 16)];
+                int b = LIMIT[l + CB_B[u]];
                 if (packed != null) {
                     packed[x] = (long) r << 2 * RowSink.FIELD | (long) g << RowSink.FIELD | b;
                 } else {

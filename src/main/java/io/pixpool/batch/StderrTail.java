@@ -16,7 +16,10 @@ import java.util.logging.Logger;
  */
 final class StderrTail {
 
-    private static final Logger LOG = Logger.getLogger("io.pixpool.worker");
+    /** Looked up when there is something to log: the first logger starts java.util.logging, ~20 ms in a fresh JVM. */
+    private static Logger log() {
+        return Logger.getLogger("io.pixpool.worker");
+    }
     private static final int MAX_LINES = 20;
     private static final int MAX_LINE_CHARS = 400;
 
@@ -39,11 +42,11 @@ final class StderrTail {
     private void drain(InputStream stderr) {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(stderr, Charset.defaultCharset()))) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
-                LOG.log(Level.FINE, "{0}: {1}", new Object[] {name, line});
+                log().log(Level.FINE, "{0}: {1}", new Object[] {name, line});
                 keep(line.length() > MAX_LINE_CHARS ? line.substring(0, MAX_LINE_CHARS) + "..." : line);
             }
         } catch (IOException e) {
-            LOG.log(Level.FINE, name + ": stderr closed: " + e.getMessage());
+            log().log(Level.FINE, name + ": stderr closed: " + e.getMessage());
         }
     }
 

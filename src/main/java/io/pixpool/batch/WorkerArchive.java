@@ -51,7 +51,10 @@ final class WorkerArchive {
     static final String DIR_PROPERTY = "pixpool.cds.dir";
     /** An archive that is never used: workers start without options of its own. */
     static final WorkerArchive NONE = new WorkerArchive(null);
-    private static final Logger LOG = Logger.getLogger(WorkerArchive.class.getName());
+    /** Looked up when there is something to log: the first logger starts java.util.logging, ~20 ms in a fresh JVM. */
+    private static Logger log() {
+        return Logger.getLogger(WorkerArchive.class.getName());
+    }
     private static final String PREFIX = "worker-";
     private static final String SUFFIX = ".jsa";
     private static final int KEPT = 3;
@@ -123,7 +126,7 @@ final class WorkerArchive {
             // the folder must take the file: a JVM that cannot write its dump exits with an error instead of 0
             Files.createFile(dump);
         } catch (IOException e) {
-            LOG.log(Level.FINE, "no class-data archive for workers in {0}: {1}",
+            log().log(Level.FINE, "no class-data archive for workers in {0}: {1}",
                     new Object[] {archive.getParent(), e.getMessage()});
             return Lease.NONE; // dumping stays claimed: no other worker of this batch tries
         }
@@ -142,7 +145,7 @@ final class WorkerArchive {
         try {
             if (normal && Files.isRegularFile(dump) && Files.size(dump) > 0) {
                 Files.move(dump, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                LOG.log(Level.FINE, "class-data archive for workers made: {0}", archive);
+                log().log(Level.FINE, "class-data archive for workers made: {0}", archive);
                 pruneOld();
             } else {
                 Files.deleteIfExists(dump);
@@ -153,7 +156,7 @@ final class WorkerArchive {
                 }
             }
         } catch (IOException e) {
-            LOG.log(Level.FINE, "class-data archive for workers not kept: {0}", e.getMessage());
+            log().log(Level.FINE, "class-data archive for workers not kept: {0}", e.getMessage());
             try {
                 Files.deleteIfExists(dump);
             } catch (IOException ignored) {

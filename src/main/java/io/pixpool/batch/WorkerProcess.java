@@ -28,7 +28,10 @@ import java.util.logging.Logger;
  */
 final class WorkerProcess {
 
-    private static final Logger LOG = Logger.getLogger(WorkerProcess.class.getName());
+    /** Looked up when there is something to log: the first logger starts java.util.logging, ~20 ms in a fresh JVM. */
+    private static Logger log() {
+        return Logger.getLogger(WorkerProcess.class.getName());
+    }
     /** How long a worker whose pipes are closed may take to exit before it is killed. */
     private static final Duration EXIT_GRACE = Duration.ofSeconds(5);
 
@@ -84,7 +87,7 @@ final class WorkerProcess {
         WorkerExit exit = reap();
         if (exit.kill() != null && exit.kill().reason() != WorkerExit.Reason.BAD_REPLY) problem = exit.kill().jobNote();
         List<String> output = stderr.lines();
-        LOG.log(Level.WARNING, "worker pid {0} did not start ({1}, exit {2}); its output: {3}",
+        log().log(Level.WARNING, "worker pid {0} did not start ({1}, exit {2}); its output: {3}",
                 new Object[] {pid, problem, exit.exitCode(), output});
         String last = output.isEmpty() ? "" : "; last output: " + output.get(output.size() - 1);
         throw new WorkerStartException(problem + " (exit " + exit.exitCode() + last + ")", null);
@@ -126,7 +129,7 @@ final class WorkerProcess {
             badReply(e.getMessage());
             return null;
         } catch (IOException e) {
-            LOG.log(Level.FINE, "worker pid {0}: pipe closed: {1}", new Object[] {pid, e.getMessage()});
+            log().log(Level.FINE, "worker pid {0}: pipe closed: {1}", new Object[] {pid, e.getMessage()});
             return null;
         } finally {
             deadline.cancel(false);
@@ -152,7 +155,7 @@ final class WorkerProcess {
             toWorker.close();
             saidGoodbye = WireFormat.read(fromWorker) instanceof Message.Goodbye;
         } catch (IOException e) {
-            LOG.log(Level.FINE, "worker pid {0} left without goodbye: {1}", new Object[] {pid, e.getMessage()});
+            log().log(Level.FINE, "worker pid {0} left without goodbye: {1}", new Object[] {pid, e.getMessage()});
         } finally {
             deadline.cancel(false);
         }
@@ -187,7 +190,7 @@ final class WorkerProcess {
         try {
             c.close();
         } catch (IOException e) {
-            LOG.log(Level.FINE, "worker pid {0}: close: {1}", new Object[] {pid, e.getMessage()});
+            log().log(Level.FINE, "worker pid {0}: close: {1}", new Object[] {pid, e.getMessage()});
         }
     }
 }

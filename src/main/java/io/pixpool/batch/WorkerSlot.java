@@ -19,7 +19,10 @@ import java.util.logging.Logger;
  */
 final class WorkerSlot implements Runnable {
 
-    private static final Logger LOG = Logger.getLogger(WorkerSlot.class.getName());
+    /** Looked up when there is something to log: the first logger starts java.util.logging, ~20 ms in a fresh JVM. */
+    private static Logger log() {
+        return Logger.getLogger(WorkerSlot.class.getName());
+    }
     private static final int MAX_START_FAILURES = 3;
     private static final Duration HELLO_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
@@ -50,7 +53,7 @@ final class WorkerSlot implements Runnable {
         try {
             loop();
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "worker slot " + number + " failed", e);
+            log().log(Level.SEVERE, "worker slot " + number + " failed", e);
             if (currentJob >= 0) ctx.book().failed(currentJob, "internal error: " + e, 0);
             retired = true;
             ctx.queue().slotRetired("internal error: " + e);
@@ -70,7 +73,7 @@ final class WorkerSlot implements Runnable {
             try {
                 ensureWorker();
             } catch (WorkerStartException e) {
-                LOG.log(Level.WARNING, "worker " + number + " could not start ahead of the first file: " + e.getMessage());
+                log().log(Level.WARNING, "worker " + number + " could not start ahead of the first file: " + e.getMessage());
             }
         }
         while (!retired) {
@@ -192,13 +195,13 @@ final class WorkerSlot implements Runnable {
             try {
                 TempFiles.removeAll(workerDir, w.pid());
             } catch (IOException e) {
-                LOG.log(Level.WARNING, "cannot remove temp files of worker pid " + w.pid() + " in " + workerDir
+                log().log(Level.WARNING, "cannot remove temp files of worker pid " + w.pid() + " in " + workerDir
                         + ": " + e.getMessage());
             }
             workerDir = null;
         }
         if (exit.unexpected()) {
-            LOG.log(Level.WARNING, "worker {0} (pid {1}) {2}; its last output: {3}",
+            log().log(Level.WARNING, "worker {0} (pid {1}) {2}; its last output: {3}",
                     new Object[] {number, w.pid(), exit.describe(), exit.lastOutput()});
         }
         ctx.book().emit(new BatchEvent.WorkerExited(number, w.pid(), exit.describe()));

@@ -37,7 +37,10 @@ import java.util.logging.Logger;
  */
 final class FolderWatcher implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(FolderWatcher.class.getName());
+    /** Looked up when there is something to log: the first logger starts java.util.logging, ~20 ms in a fresh JVM. */
+    private static Logger log() {
+        return Logger.getLogger(FolderWatcher.class.getName());
+    }
 
     private final WatchSettings settings;
     private final Path excluded;
@@ -140,7 +143,7 @@ final class FolderWatcher implements AutoCloseable {
         } catch (ClosedWatchServiceException | InterruptedException stopped) {
             // close() was called: the watch is over
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "the folder watch failed", e);
+            log().log(Level.SEVERE, "the folder watch failed", e);
             listener.problem("stopped watching: internal error: " + e);
         } finally {
             closed = true;

@@ -8,6 +8,7 @@ import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
+import com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi;
 import io.pixpool.core.jpeg.FastJpeg;
 import io.pixpool.core.jpeg.JpegDecoder;
 import io.pixpool.core.jpeg.JpegException;
@@ -28,6 +29,7 @@ import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.event.IIOReadWarningListener;
+import javax.imageio.spi.IIORegistry;
 import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
 
@@ -47,7 +49,12 @@ final class ImageDecoder implements Closeable {
 
     static {
         ImageIO.setUseCache(false);
-        ImageIO.scanForPlugins();
+        // the registry scanned the class path for plugins when it was created, with the creating thread's context
+        // class loader: scan again (6 ms in a fresh worker, every plugin instantiated anew) only when that loader
+        // did not see them
+        if (IIORegistry.getDefaultInstance().getServiceProviderByClass(JPEGImageReaderSpi.class) == null) {
+            ImageIO.scanForPlugins();
+        }
     }
 
     private static final String JDK_JPEG = "com.sun.imageio.plugins.jpeg.";

@@ -197,6 +197,30 @@ class ResamplerTest {
         }
     }
 
+    /**
+     * The streaming resize (rows handed over one by one, output rows made from a ring of a few filtered rows) gives
+     * the pixels of the whole-image resize, for reductions of every strength, enlargements and one-row outputs.
+     */
+    @Test
+    void streamingResizeMatchesTheWholeImageResize() {
+        java.util.Random rnd = new java.util.Random(3);
+        BufferedImage img = image(173, 131, BufferedImage.TYPE_INT_RGB, (x, y) -> rnd.nextInt(1 << 24));
+        for (int[] size : new int[][] {{80, 60}, {17, 9}, {5, 1}, {173, 40}, {60, 131}, {300, 250}, {173, 131}}) {
+            Resampler.Streaming s = Resampler.streaming(173, 131, size[0], size[1], Resampler.Kernel.LANCZOS3, null);
+            for (int y = 0; y < 131; y++) {
+                long[] row = s.row(y);
+                for (int x = 0; x < 173; x++) {
+                    int p = img.getRGB(x, y);
+                    row[x] = (long) (p >> 16 & 0xFF) << 42 | (long) (p >> 8 & 0xFF) << 21 | (p & 0xFF);
+                }
+                s.rowDone(y);
+            }
+            BufferedImage expect = Resampler.resize(img, size[0], size[1], Resampler.Kernel.LANCZOS3);
+            assertThat(Pixels.data(s.finish())).as("%dx%d", size[0], size[1])
+                    .isEqualTo(Pixels.data(expect));
+        }
+    }
+
     /** Weights are shared between resizes of the same geometry, and only of the same geometry. */
     @Test
     void weightsAreSharedExactlyForTheSameGeometry() {

@@ -51,6 +51,7 @@ public final class WorkerMain {
             System.exit(EXIT_PROTOCOL);
             return;
         }
+        ignoreInterrupt();
         ImageIO.setUseCache(false); // encode in memory: no stray cache files in java.io.tmpdir
         long pid = ProcessHandle.current().pid();
         JobRunner runner = new JobRunner(pid);
@@ -63,6 +64,20 @@ public final class WorkerMain {
         int code = new WorkerLoop(new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16), frames,
                 runner).run();
         System.exit(code);
+    }
+
+    /**
+     * Ctrl+C in a terminal interrupts every process of the foreground group, the workers too. What happens to the
+     * batch is the coordinator's call (the CLI cancels it and lets the files being made finish or be cleaned up; a
+     * worker also leaves when its coordinator is gone), so a worker ignores it: before, a worker could die with
+     * its file half done and be reported as crashed (exit 130) while the batch was being cancelled.
+     */
+    private static void ignoreInterrupt() {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), sun.misc.SignalHandler.SIG_IGN);
+        } catch (IllegalArgumentException noSuchSignal) {
+            // a platform without SIGINT has nothing to ignore
+        }
     }
 
     static long parentPid(String[] args) {

@@ -190,6 +190,37 @@ class BatchPoolTest {
         assertNoTempFiles(out);
     }
 
+    /**
+     * Ctrl+C in a terminal reaches every process of the foreground group, the workers too: the coordinator decides
+     * what happens to the batch (the CLI cancels it), so a worker goes on instead of dying halfway through a file
+     * and being reported as crashed.
+     */
+    @Test
+    void workersLeaveAnInterruptToTheCoordinator() throws Exception {
+        List<InputFile> inputs = images(12, 640, 480, "jpg");
+        Map<Integer, AtomicInteger> startsPerWorker = new java.util.concurrent.ConcurrentHashMap<>();
+        AtomicInteger interrupted = new AtomicInteger();
+        events.react(e -> {
+            // from a worker's second job on it has surely finished starting up
+            if (e instanceof BatchEvent.JobStarted s
+                    && startsPerWorker.computeIfAbsent(s.worker(), w -> new AtomicInteger()).incrementAndGet() == 2) {
+                signal("INT", lastPidOf(s.worker()));
+                interrupted.incrementAndGet();
+            }
+        });
+        Batch batch = Batch.start(settings(fit(100, 100), 2), inputs, events);
+        BatchSummary summary = finish(batch);
+
+        events.assertConsistent(inputs.size());
+        assertThat(interrupted.get()).isEqualTo(2);
+        assertThat(summary.done()).isEqualTo(inputs.size());
+        assertThat(events.of(BatchEvent.JobRetrying.class)).isEmpty();
+        assertThat(events.of(BatchEvent.WorkerStarted.class)).hasSize(2);
+        assertThat(events.of(BatchEvent.WorkerExited.class)).extracting(BatchEvent.WorkerExited::reason)
+                .containsOnly("finished");
+        assertOutputsDecode(inputs.size());
+    }
+
     @Test
     void cancelKillsRunningFilesAndLeavesOnlyCompleteOutputs() throws Exception {
         List<InputFile> inputs = images(30, 1600, 1200, "jpg");
@@ -367,9 +398,15 @@ class BatchPoolTest {
     }
 
     private static void sigstop(long pid) {
+        signal("STOP", pid);
+    }
+
+    private static void signal(String name, long pid) {
         try {
-            Process p = new ProcessBuilder("kill", "-STOP", Long.toString(pid)).inheritIO().start();
-            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IllegalStateException("kill -STOP failed");
+            Process p = new ProcessBuilder("kill", "-" + name, Long.toString(pid)).inheritIO().start();
+            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " failed");
+            }
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -16,8 +16,9 @@
 #           the jlinked runtime's bin/java), and that its first worker leaves a class-data archive in the cache
 #           (XDG_CACHE_HOME points into the smoke folder). Then the same with --format webp, which loads libwebp
 #           (bundled in a jar) inside the jlinked runtime, with the workers made to use that archive or fail
-#           (-Xshare:on). Then a batch through bin/pixpool, the command-line entry that starts the runtime's java
-#           without the launcher.
+#           (-Xshare:on). Then two batches through bin/pixpool, the command-line entry that starts the runtime's
+#           java without the launcher: the first leaves the coordinator's own class-data archive, the second must
+#           map it (-Xshare:on).
 #   window  <app>/bin/Pixpool IMAGE... under a private Xvfb: the process stays up, a Pixpool window of real size is
 #           mapped, it is not one flat colour (when ImageMagick is there to take the screenshot), and nothing on
 #           stderr says Exception. Then the app is stopped.
@@ -137,8 +138,21 @@ if [[ -z "$only" || "$only" == batch ]]; then
     "$launcher" batch --workers 2 --fit 64x64 --format webp --out "$smoke/out-webp" "$smoke/in"
   echo "   ok: $expected images written as WebP by the packaged app's worker processes (class-data archive mapped)"
 
-  batch_step cli "$smoke/out-cli" "$app/bin/pixpool" batch --workers 2 --fit 64x64 --out "$smoke/out-cli" "$smoke/in"
+  batch_step cli "$smoke/out-cli" env XDG_CACHE_HOME="$smoke/cache" \
+    "$app/bin/pixpool" batch --workers 2 --fit 64x64 --out "$smoke/out-cli" "$smoke/in"
   echo "   ok: $expected images converted through bin/pixpool"
+  compgen -G "$smoke/cache/pixpool/cds/coordinator-*.jsa" >/dev/null \
+    || { show "$smoke/batch-cli.err"; fail "the first bin/pixpool batch left no class-data archive for itself"; }
+  ! compgen -G "$smoke/cache/pixpool/cds/coordinator-*.*.jsa" >/dev/null \
+    || fail "a temp coordinator dump was left in $smoke/cache/pixpool/cds"
+  # the coordinator's own classes must come from the top (dynamic) archive layer, not only the JDK's base one
+  batch_step cli-archived "$smoke/out-cli2" env XDG_CACHE_HOME="$smoke/cache" \
+    _JAVA_OPTIONS="-Xlog:class+load=info:file=$smoke/classes-%p.log" \
+    "$app/bin/pixpool" batch --workers 2 --fit 64x64 --out "$smoke/out-cli2" "$smoke/in"
+  grep -l 'io.pixpool.Main source: shared objects file (top)' "$smoke"/classes-*.log >/dev/null \
+    || fail "the second bin/pixpool batch did not load its classes from its own class-data archive"
+  echo "   ok: the second bin/pixpool batch mapped its own class-data archive:" \
+    "$(cd "$smoke/cache/pixpool/cds" && ls coordinator-*.jsa)"
 fi
 
 # ---------------------------------------------------------------- window: the packaged window under Xvfb

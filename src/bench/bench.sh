@@ -9,8 +9,10 @@
 #   --tools LIST   comma-separated subset of: pixpool,pillow,pillow-draft,vips (default: all)
 #   --build DIR    Maven build folder holding pixpool.jar, relative to the repo (default: target,
 #                  or $PIXPOOL_BUILD); the jar is built there if missing
-#   --app DIR      time the packaged app instead of the jar: DIR/bin/Pixpool batch ... (an app-image such as
-#                  target/dist/Pixpool, or an installed app such as /opt/pixpool)
+#   --app DIR      time the packaged app instead of the jar (an app-image such as target/dist/Pixpool, or an
+#                  installed app such as /opt/pixpool): DIR/bin/pixpool batch ..., the command-line entry a Linux
+#                  user types (/usr/bin/pixpool), or DIR/bin/Pixpool (the app launcher) where there is none or
+#                  with APP_LAUNCHER=1 in the environment
 #
 # Every tool fits each image inside 500x500 and writes JPEG quality 85 with 2 parallel workers:
 #   pixpool       java -jar pixpool.jar batch --workers 2 --fit 500x500 --quality 85 CORPUS --out OUT --quiet

@@ -38,7 +38,7 @@ check_tools() {  # check_tools LIST -> dies on an unknown tool name
 
 label() {
   case "$1" in
-    pixpool) if [[ -n "$APP" ]]; then echo "Pixpool app ($WORKERS workers)"; else echo "Pixpool batch ($WORKERS workers)"; fi ;;
+    pixpool) if [[ -n "$APP" ]]; then echo "Pixpool app $(basename "${PIXPOOL[0]}") ($WORKERS w.)"; else echo "Pixpool batch ($WORKERS workers)"; fi ;;
     pillow) echo "Pool($WORKERS)+Pillow" ;;
     pillow-draft) echo "Pool($WORKERS)+Pillow draft()" ;;
     vips) echo "vipsthumbnail -P$WORKERS" ;;
@@ -77,7 +77,11 @@ make_corpus() {  # make_corpus DIR BIG : makes or reuses the corpus; sets FILES 
 jpegs_in() { find "$1" -maxdepth 1 \( -type f -o -type l \) -iname '*.jpg' ! -name '.*' | sort; }
 
 ensure_jar() {  # sets PIXPOOL (the command that runs Pixpool) and JAR; builds the jar into $BUILD if missing
-  if [[ -n "$APP" ]]; then  # the app's launcher instead
+  if [[ -n "$APP" ]]; then  # the packaged app instead: what a user types in a terminal
+    if [[ -x "$APP/bin/pixpool" && -z "${APP_LAUNCHER:-}" ]]; then  # Linux: the command-line entry (/usr/bin/pixpool)
+      PIXPOOL=("$APP/bin/pixpool")
+      return
+    fi
     [[ -x "$APP/bin/Pixpool" ]] || die "no launcher at $APP/bin/Pixpool (build one with packaging/build-linux.sh)"
     PIXPOOL=("$APP/bin/Pixpool")
     return

@@ -25,8 +25,9 @@ import java.util.concurrent.TimeUnit;
  * <p>Events ({@link BatchEvent}): first {@code JobQueued} for every input, in input order; per job then
  * {@code JobStarted} (per attempt), {@code JobRetrying} (before each further attempt) and exactly one terminal event
  * ({@code JobDone}, {@code JobSkipped}, {@code JobFailed}, {@code JobCancelled}); per worker {@code WorkerStarted}
- * once it said hello and {@code WorkerExited} when it is gone; {@code BatchPaused}/{@code BatchResumed} on state
- * changes; {@code BatchFinished} last of all, after every worker process has exited. {@code millis} of a terminal
+ * once it said hello and {@code WorkerExited} when it is gone (or handed on to a {@link WorkerReserve});
+ * {@code BatchPaused}/{@code BatchResumed} on state changes; {@code BatchFinished} last of all, after every worker
+ * process has exited or been handed on. {@code millis} of a terminal
  * event counts from the job's first {@code JobStarted} (0 if it never started). The summary counts are exactly
  * the terminal events emitted.
  *
@@ -56,7 +57,7 @@ public final class Batch {
     private volatile BatchSummary summary;
 
     private Batch(BatchSettings settings, List<InputFile> inputs, BatchListener listener, WorkerCommand command,
-                  WorkerArchive archive, boolean open) {
+                  WorkerArchive archive, boolean open, WorkerReserve reserve) {
         this.inputs = open ? Collections.synchronizedList(new ArrayList<>(inputs)) : inputs;
         this.initial = inputs.size();
         int slotCount = open ? settings.workers() : Math.min(settings.workers(), inputs.size());
@@ -66,26 +67,36 @@ public final class Batch {
         watchdog.setRemoveOnCancelPolicy(true);
         this.placer = new ResultPlacer(settings.recipe().output().onConflict(), book, inputs);
         SlotContext ctx = new SlotContext(settings, this.inputs, queue, book, placer, command, archive, watchdog,
-                open);
+                open, reserve);
         for (int i = 1; i <= slotCount; i++) slots.add(new WorkerSlot(i, ctx));
     }
 
     /** Starts the workers and begins dispatching at once; events arrive on {@code listener}. */
     public static Batch start(BatchSettings settings, List<InputFile> inputs, BatchListener listener) {
+        return start(settings, inputs, listener, (WorkerReserve) null);
+    }
+
+    /**
+     * Like {@link #start(BatchSettings, List, BatchListener)}, taking idle workers from {@code reserve} (workers
+     * of earlier batches with the same command and heap) before starting any, and handing the idle ones on to it
+     * when the batch ends normally (they get {@code WorkerExited} "kept for the next batch"); null: no reserve.
+     */
+    public static Batch start(BatchSettings settings, List<InputFile> inputs, BatchListener listener,
+                              WorkerReserve reserve) {
         Objects.requireNonNull(settings, "settings");
         int perWorker = (inputs.size() + settings.workers() - 1) / Math.max(1, settings.workers());
         WorkerCommand command = WorkerCommand.forCurrentProcess(settings.workerHeapMb(), Math.max(1, perWorker));
-        return start(settings, inputs, listener, command, WorkerArchive.of(command));
+        return start(settings, inputs, listener, command, WorkerArchive.of(command), reserve);
     }
 
     static Batch start(BatchSettings settings, List<InputFile> inputs, BatchListener listener, WorkerCommand command) {
-        return start(settings, inputs, listener, command, WorkerArchive.NONE);
+        return start(settings, inputs, listener, command, WorkerArchive.NONE, null);
     }
 
     static Batch start(BatchSettings settings, List<InputFile> inputs, BatchListener listener, WorkerCommand command,
-                       WorkerArchive archive) {
+                       WorkerArchive archive, WorkerReserve reserve) {
         Objects.requireNonNull(listener, "listener");
-        Batch b = new Batch(settings, List.copyOf(inputs), listener, command, archive, false);
+        Batch b = new Batch(settings, List.copyOf(inputs), listener, command, archive, false, reserve);
         daemon(b::run, "pixpool-batch").start();
         return b;
     }
@@ -107,7 +118,7 @@ public final class Batch {
     static Batch startOpen(BatchSettings settings, BatchListener listener, WorkerCommand command,
                            WorkerArchive archive) {
         Objects.requireNonNull(listener, "listener");
-        Batch b = new Batch(settings, List.of(), listener, command, archive, true);
+        Batch b = new Batch(settings, List.of(), listener, command, archive, true, null);
         daemon(b::run, "pixpool-batch").start();
         return b;
     }

@@ -24,6 +24,8 @@ final class WorkerSlot implements Runnable {
         return Logger.getLogger(WorkerSlot.class.getName());
     }
     private static final int MAX_START_FAILURES = 3;
+    /** The WorkerExited reason of a worker handed on to a {@link WorkerReserve}. */
+    static final String KEPT = "kept for the next batch";
     private static final Duration HELLO_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
@@ -58,8 +60,27 @@ final class WorkerSlot implements Runnable {
             retired = true;
             ctx.queue().slotRetired("internal error: " + e);
         } finally {
-            if (worker != null) retire(true);
+            if (worker != null && !handOn()) retire(true);
         }
+    }
+
+    /**
+     * At the end of a batch that was neither cancelled nor aborted, hands the idle worker on to the reserve (if the
+     * batch has one, the worker is alive and is not making the class-data archive, which happens at its exit). Its
+     * temp files go as in {@link #retire}; true when it was handed on.
+     */
+    private boolean handOn() {
+        WorkerReserve reserve = ctx.reserve();
+        WorkerProcess w = worker;
+        if (reserve == null || retired || lease.dump() != null || ctx.queue().isCancelled()
+                || ctx.queue().abortReason() != null || !w.isAlive()) {
+            return false;
+        }
+        if (!reserve.keep(w, ctx.command(), ctx.settings().workerHeapMb())) return false;
+        worker = null;
+        removeTempFiles(w);
+        ctx.book().emit(new BatchEvent.WorkerExited(number, w.pid(), KEPT));
+        return true;
     }
 
     /** Kills the worker if it holds a job (batch cancelled); the slot thread then reports the job cancelled. */
@@ -157,6 +178,16 @@ final class WorkerSlot implements Runnable {
     private WorkerProcess ensureWorker() throws WorkerStartException {
         if (worker != null && worker.isAlive()) return worker;
         if (worker != null) retire(false);
+        WorkerProcess kept = ctx.reserve() == null ? null
+                : ctx.reserve().take(ctx.command(), ctx.settings().workerHeapMb());
+        if (kept != null) { // an earlier batch's worker, warm already
+            startFailures = 0;
+            worker = kept;
+            lease = WorkerArchive.Lease.NONE;
+            kept.onExit(ctx.queue()::poke);
+            ctx.book().emit(new BatchEvent.WorkerStarted(number, kept.pid()));
+            return kept;
+        }
         WorkerArchive.Lease l = ctx.archive().lease();
         try {
             WorkerProcess w = WorkerProcess.spawn(ctx.command().withOptions(l.options()), number,
@@ -191,21 +222,25 @@ final class WorkerSlot implements Runnable {
         WorkerExit exit = graceful && w.isAlive() ? w.shutdown(SHUTDOWN_GRACE, ctx.watchdog()) : w.reap();
         ctx.archive().ended(lease, exit);
         lease = WorkerArchive.Lease.NONE;
-        if (workerDir != null) {
-            try {
-                TempFiles.removeAll(workerDir, w.pid());
-            } catch (IOException e) {
-                log().log(Level.WARNING, "cannot remove temp files of worker pid " + w.pid() + " in " + workerDir
-                        + ": " + e.getMessage());
-            }
-            workerDir = null;
-        }
+        removeTempFiles(w);
         if (exit.unexpected()) {
             log().log(Level.WARNING, "worker {0} (pid {1}) {2}; its last output: {3}",
                     new Object[] {number, w.pid(), exit.describe(), exit.lastOutput()});
         }
         ctx.book().emit(new BatchEvent.WorkerExited(number, w.pid(), exit.describe()));
         return exit;
+    }
+
+    /** Removes the worker's temp files from the folder of the last job it was sent. */
+    private void removeTempFiles(WorkerProcess w) {
+        if (workerDir == null) return;
+        try {
+            TempFiles.removeAll(workerDir, w.pid());
+        } catch (IOException e) {
+            log().log(Level.WARNING, "cannot remove temp files of worker pid " + w.pid() + " in " + workerDir
+                    + ": " + e.getMessage());
+        }
+        workerDir = null;
     }
 
     private long millis() {

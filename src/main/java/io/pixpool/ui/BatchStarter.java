@@ -4,6 +4,7 @@ import io.pixpool.batch.Batch;
 import io.pixpool.batch.BatchListener;
 import io.pixpool.batch.BatchSettings;
 import io.pixpool.batch.BatchSummary;
+import io.pixpool.batch.WorkerReserve;
 import io.pixpool.core.InputFile;
 import java.util.List;
 
@@ -13,10 +14,18 @@ public interface BatchStarter {
 
     BatchHandle start(BatchSettings settings, List<InputFile> inputs, BatchListener listener);
 
-    /** Batches run by the worker-process pool. */
+    /** Batches run by the worker-process pool, each starting and ending its own workers. */
     static BatchStarter pool() {
+        return pool(null);
+    }
+
+    /**
+     * Batches run by the worker-process pool, keeping idle workers in {@code reserve} from one batch to the next
+     * (null: none).
+     */
+    static BatchStarter pool(WorkerReserve reserve) {
         return (settings, inputs, listener) -> {
-            Batch batch = Batch.start(settings, inputs, listener);
+            Batch batch = Batch.start(settings, inputs, listener, reserve);
             return new BatchHandle() {
                 @Override public void pause() { batch.pause(); }
                 @Override public void resume() { batch.resume(); }

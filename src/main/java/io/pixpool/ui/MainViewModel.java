@@ -88,7 +88,12 @@ public final class MainViewModel {
 
     /** A view-model over the real scanner, pipeline and worker pool, keeping its settings in {@code prefs}. */
     public static MainViewModel create(Preferences prefs) {
-        return new MainViewModel(new SettingsStore(prefs), new InputScanner(), new ImagePipeline(), BatchStarter.pool());
+        return create(prefs, BatchStarter.pool());
+    }
+
+    /** The same, its batches started by {@code starter}. */
+    public static MainViewModel create(Preferences prefs, BatchStarter starter) {
+        return new MainViewModel(new SettingsStore(prefs), new InputScanner(), new ImagePipeline(), starter);
     }
 
     // ---- input ---------------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package io.pixpool.ui;
 
+import io.pixpool.batch.WorkerReserve;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,13 +14,19 @@ import javafx.stage.Stage;
  */
 public final class PixpoolApp extends Application {
 
+    /**
+     * Workers kept warm from one batch to the next while the window is open: a second run of the same settings
+     * (the usual try, look, adjust, run again) starts at warm-worker speed.
+     */
+    private final WorkerReserve reserve = new WorkerReserve();
+
     public static void launchWith(String[] args) {
         Application.launch(PixpoolApp.class, args);
     }
 
     @Override
     public void start(Stage stage) {
-        MainViewModel vm = MainViewModel.create(PrefsLocation.node());
+        MainViewModel vm = MainViewModel.create(PrefsLocation.node(), BatchStarter.pool(reserve));
         MainWindow.show(stage, vm, getHostServices());
         List<String> bad = new ArrayList<>();
         List<Path> paths = paths(getParameters().getRaw(), bad);
@@ -28,6 +35,12 @@ public final class PixpoolApp extends Application {
                     "Not usable as paths: " + String.join(", ", bad), bad));
         }
         if (!paths.isEmpty()) vm.addPaths(paths);
+    }
+
+    /** The window closed: the workers waiting for a next batch leave. */
+    @Override
+    public void stop() {
+        reserve.close();
     }
 
     /** The launch arguments that are paths; the others (e.g. macOS's -psn_ argument) go to {@code ignored}. */

@@ -214,7 +214,7 @@ class WorkerArchiveTest {
         EventRecorder events = new EventRecorder();
         BatchSettings settings = BatchSettings.of(Recipe.defaults().withResize(ResizeSpec.fit(100, 100)),
                 dir.resolve(name + "-out")).withWorkers(2).withWorkerHeapMb(256);
-        BatchSummary summary = Batch.start(settings, inputs, events, command, archive).await(Duration.ofMinutes(2));
+        BatchSummary summary = Batch.start(settings, inputs, events, command, archive, null).await(Duration.ofMinutes(2));
         assertThat(summary).as("batch finished").isNotNull();
         events.assertConsistent(inputs.size());
         return events.all();

@@ -1,0 +1,160 @@
+package io.pixpool.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pixpool.core.InputFile;
+import io.pixpool.core.Recipe;
+import io.pixpool.core.ResizeSpec;
+import io.pixpool.testing.EventRecorder;
+import io.pixpool.testing.TestImages;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Workers kept warm from one batch to the next (the window's), with real worker JVMs on real files. */
+class WorkerReserveTest {
+
+    private static final Duration LIMIT = Duration.ofMinutes(3);
+
+    @TempDir
+    Path dir;
+    private Path in;
+    private final List<Long> seen = new ArrayList<>();
+    private WorkerReserve reserve;
+
+    @BeforeEach
+    void folders() throws IOException {
+        in = Files.createDirectories(dir.resolve("in"));
+    }
+
+    @AfterEach
+    void noWorkerOutlivesTheReserve() throws InterruptedException {
+        if (reserve != null) reserve.close();
+        assertGone(seen);
+    }
+
+    @Test
+    void theNextBatchTakesTheWarmWorkersOfTheLastOne() throws Exception {
+        reserve = new WorkerReserve();
+        List<InputFile> inputs = images(8);
+        EventRecorder first = run(fit(200, 200), dir.resolve("out1"), inputs, 2);
+        List<Long> pids = first.workerPids();
+        assertThat(pids).hasSize(2);
+        assertThat(first.of(BatchEvent.WorkerExited.class)).extracting(BatchEvent.WorkerExited::reason)
+                .containsOnly("kept for the next batch");
+        assertThat(reserve.idleWorkers()).isEqualTo(2);
+        assertAlive(pids);
+
+        // other output folder and size: the same worker command, so the same two processes do the work
+        EventRecorder second = run(fit(80, 80), dir.resolve("out2"), inputs, 2);
+        assertThat(second.workerPids()).containsExactlyInAnyOrderElementsOf(pids);
+        for (BatchEvent.JobDone d : second.of(BatchEvent.JobDone.class)) {
+            BufferedImage img = ImageIO.read(d.output().toFile());
+            assertThat(Math.max(img.getWidth(), img.getHeight())).isEqualTo(80);
+            assertThat(d.output()).startsWith(dir.resolve("out2"));
+        }
+        assertThat(TestImages.tempFiles(dir.resolve("out1"))).isEmpty();
+        assertThat(TestImages.tempFiles(dir.resolve("out2"))).isEmpty();
+
+        reserve.close();
+        assertGone(pids);
+        assertThat(reserve.idleWorkers()).isZero();
+        // closed: the next batch ends its workers as batches without a reserve do
+        EventRecorder third = run(fit(50, 50), dir.resolve("out3"), inputs.subList(0, 2), 1);
+        assertThat(third.of(BatchEvent.WorkerExited.class)).extracting(BatchEvent.WorkerExited::reason)
+                .containsOnly("finished");
+    }
+
+    @Test
+    void otherWorkerSettingsStartTheirOwnAndIdleWorkersLeaveInTime() throws Exception {
+        reserve = new WorkerReserve(Duration.ofSeconds(1));
+        List<InputFile> inputs = images(2);
+        List<Long> first = run(fit(100, 100), dir.resolve("out1"), inputs, 1).workerPids();
+        EventRecorder other = runWithHeap(fit(100, 100), dir.resolve("out2"), inputs, 200);
+        assertThat(other.workerPids()).doesNotContainAnyElementsOf(first);
+        assertGone(first); // idle for more than a second
+        assertGone(other.workerPids());
+        assertThat(reserve.idleWorkers()).isZero();
+    }
+
+    @Test
+    void aKeptWorkerThatDiedIsReplacedAndACancelledBatchKeepsNone() throws Exception {
+        reserve = new WorkerReserve();
+        List<InputFile> inputs = images(6);
+        List<Long> first = run(fit(100, 100), dir.resolve("out1"), inputs, 1).workerPids();
+        ProcessHandle.of(first.get(0)).ifPresent(ProcessHandle::destroyForcibly);
+        assertGone(first);
+
+        EventRecorder events = new EventRecorder();
+        CountDownLatch oneDone = new CountDownLatch(1);
+        events.react(e -> {
+            if (e instanceof BatchEvent.JobDone) oneDone.countDown();
+        });
+        Batch batch = Batch.start(BatchSettings.of(fit(100, 100), dir.resolve("out2")).withWorkers(1)
+                .withWorkerHeapMb(256), inputs, events, reserve);
+        assertThat(oneDone.await(LIMIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        batch.cancel();
+        assertThat(batch.await(LIMIT)).isNotNull();
+        seen.addAll(events.workerPids());
+        assertThat(events.workerPids()).singleElement().isNotEqualTo(first.get(0));
+        assertThat(events.of(BatchEvent.WorkerExited.class)).extracting(BatchEvent.WorkerExited::reason)
+                .doesNotContain("kept for the next batch");
+        assertThat(reserve.idleWorkers()).isZero();
+        assertGone(events.workerPids());
+    }
+
+    private EventRecorder run(Recipe recipe, Path out, List<InputFile> inputs, int workers) throws Exception {
+        return run(BatchSettings.of(recipe, out).withWorkers(workers).withWorkerHeapMb(256), inputs);
+    }
+
+    private EventRecorder runWithHeap(Recipe recipe, Path out, List<InputFile> inputs, int heapMb) throws Exception {
+        return run(BatchSettings.of(recipe, out).withWorkers(1).withWorkerHeapMb(heapMb), inputs);
+    }
+
+    private EventRecorder run(BatchSettings settings, List<InputFile> inputs) throws Exception {
+        EventRecorder events = new EventRecorder();
+        BatchSummary summary = Batch.start(settings, inputs, events, reserve).await(LIMIT);
+        assertThat(summary).as("batch finished within " + LIMIT).isNotNull();
+        events.assertConsistent(inputs.size());
+        assertThat(summary.done()).isEqualTo(inputs.size());
+        seen.addAll(events.workerPids());
+        return events;
+    }
+
+    private static Recipe fit(int w, int h) {
+        return Recipe.defaults().withResize(ResizeSpec.fit(w, h));
+    }
+
+    private List<InputFile> images(int n) {
+        List<InputFile> list = new ArrayList<>();
+        for (int i = 0; i < n; i++) list.add(InputFile.of(TestImages.write(in.resolve("p" + i + ".jpg"), 320, 240, "jpg", i)));
+        return list;
+    }
+
+    private static void assertAlive(List<Long> pids) {
+        for (long pid : pids) {
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("worker %d alive", pid).isTrue();
+        }
+    }
+
+    private static void assertGone(List<Long> pids) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        for (long pid : pids) {
+            while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("worker %d alive", pid).isFalse();
+        }
+    }
+}

@@ -69,12 +69,16 @@ public sealed interface BatchEvent {
     /** The batch was cancelled before the file finished; a running file's worker was killed, its temp removed. */
     record JobCancelled(int job) implements BatchEvent { }
 
-    /** Worker process {@code pid} in slot {@code worker} (1-based) said hello and takes files. */
+    /**
+     * Worker process {@code pid} in slot {@code worker} (1-based) said hello and takes files (or, with a
+     * {@link WorkerReserve}, an earlier batch's worker was taken on).
+     */
     record WorkerStarted(int worker, long pid) implements BatchEvent { }
 
     /**
      * A worker process ended and was reaped; {@code reason} says why: "finished" (batch over), "killed (timeout 60 s)",
-     * "killed (batch cancelled)", "crashed: exit 137", "out of memory (exit 3)".
+     * "killed (batch cancelled)", "crashed: exit 137", "out of memory (exit 3)"; or "kept for the next batch" when it
+     * was handed on to the batch's {@link WorkerReserve} alive.
      */
     record WorkerExited(int worker, long pid, String reason) implements BatchEvent { }
 

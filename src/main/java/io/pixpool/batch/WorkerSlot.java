@@ -15,7 +15,9 @@ import java.util.logging.Logger;
  * (starting a fresh one when needed), sends the job, and ends it. When the worker dies, times out or runs out of
  * memory while holding the job, the worker is reaped, its temp files in the job's folder removed, and the job tried
  * again on a fresh worker in this slot, up to {@link BatchSettings#maxAttempts()} attempts. A worker that dies
- * while idle is noticed at once (its exit wakes the slot) and replaced when the next job comes.
+ * while idle is noticed at once (its exit wakes the slot) and replaced when the next job comes. With a
+ * {@link WorkerReserve}, a worker is taken from it before one is started, and the idle worker is handed on to it
+ * when the batch ends normally.
  */
 final class WorkerSlot implements Runnable {
 

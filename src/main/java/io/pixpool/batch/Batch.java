@@ -84,9 +84,14 @@ public final class Batch {
     public static Batch start(BatchSettings settings, List<InputFile> inputs, BatchListener listener,
                               WorkerReserve reserve) {
         Objects.requireNonNull(settings, "settings");
-        int perWorker = (inputs.size() + settings.workers() - 1) / Math.max(1, settings.workers());
-        WorkerCommand command = WorkerCommand.forCurrentProcess(settings.workerHeapMb(), Math.max(1, perWorker));
+        WorkerCommand command = commandFor(settings, inputs.size());
         return start(settings, inputs, listener, command, WorkerArchive.of(command), reserve);
+    }
+
+    /** The worker command of a batch of {@code files} files with {@code settings} (its JIT depends on the count). */
+    static WorkerCommand commandFor(BatchSettings settings, int files) {
+        int perWorker = (files + settings.workers() - 1) / Math.max(1, settings.workers());
+        return WorkerCommand.forCurrentProcess(settings.workerHeapMb(), Math.max(1, perWorker));
     }
 
     static Batch start(BatchSettings settings, List<InputFile> inputs, BatchListener listener, WorkerCommand command) {

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -25,8 +27,12 @@ public final class WorkerReserve implements AutoCloseable {
     public static final Duration DEFAULT_IDLE = Duration.ofMinutes(2);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
+    private static final Duration HELLO_TIMEOUT = Duration.ofSeconds(60);
+
     private final Duration idle;
     private final ScheduledThreadPoolExecutor timer;
+    /** Starts the workers {@link #prepare} asks for, one request after the other. */
+    private final ExecutorService starter;
     private final List<Kept> kept = new ArrayList<>(); // guarded by this
     private boolean closed; // guarded by this
 
@@ -46,6 +52,56 @@ public final class WorkerReserve implements AutoCloseable {
             return t;
         });
         timer.setRemoveOnCancelPolicy(true);
+        starter = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "pixpool-worker-prestart");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Starts, in the background, the workers a batch of {@code files} files with {@code settings} would start, as
+     * far as none of the same kind waits here already, and keeps them for it (the window calls this when files are
+     * added, so that Start finds its workers up). They leave after the idle time like any other.
+     */
+    public void prepare(BatchSettings settings, int files) {
+        if (files < 1) return;
+        WorkerCommand command = Batch.commandFor(settings, files);
+        int wanted = Math.min(settings.workers(), files);
+        int heapMb = settings.workerHeapMb();
+        try {
+            starter.execute(() -> startMissing(command, heapMb, wanted));
+        } catch (java.util.concurrent.RejectedExecutionException closedAlready) {
+            // closed: nothing to prepare for
+        }
+    }
+
+    private void startMissing(WorkerCommand command, int heapMb, int wanted) {
+        int missing;
+        synchronized (this) {
+            if (closed) return;
+            missing = wanted - (int) kept.stream()
+                    .filter(k -> k.heapMb() == heapMb && k.command().equals(command) && k.worker().isAlive()).count();
+        }
+        WorkerArchive archive = WorkerArchive.of(command);
+        for (int i = 0; i < missing; i++) {
+            WorkerArchive.Lease lease = archive.lease();
+            if (lease.dump() != null) { // the archive is made by a batch's worker, whose exit a batch sees
+                archive.ended(lease, null);
+                lease = WorkerArchive.Lease.NONE;
+            }
+            WorkerProcess w;
+            try {
+                w = WorkerProcess.spawn(command.withOptions(lease.options()), 0, heapMb);
+                w.awaitHello(HELLO_TIMEOUT, timer);
+            } catch (WorkerStartException e) {
+                return; // the batch will try again, and report it
+            }
+            if (!keep(w, command, heapMb)) {
+                w.shutdown(SHUTDOWN_GRACE, timer);
+                return;
+            }
+        }
     }
 
     /**
@@ -86,6 +142,13 @@ public final class WorkerReserve implements AutoCloseable {
         return kept.size();
     }
 
+    /** The process ids of the workers waiting here. */
+    synchronized List<Long> idlePids() {
+        List<Long> pids = new ArrayList<>();
+        kept.forEach(k -> pids.add(k.worker().pid()));
+        return pids;
+    }
+
     private void endExpired() {
         List<WorkerProcess> expired = new ArrayList<>();
         long now = System.nanoTime();
@@ -115,6 +178,13 @@ public final class WorkerReserve implements AutoCloseable {
             all = new ArrayList<>();
             kept.forEach(k -> all.add(k.worker()));
             kept.clear();
+        }
+        starter.shutdownNow();
+        try {
+            // a worker starting now is ended by the starting thread itself (keep refuses it); wait a moment for it
+            starter.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         try {
             all.forEach(this::end);

@@ -14,6 +14,13 @@ public interface BatchStarter {
 
     BatchHandle start(BatchSettings settings, List<InputFile> inputs, BatchListener listener);
 
+    /**
+     * A hint that a batch of {@code files} files with {@code settings} may start soon: a starter that keeps workers
+     * may start them now. Does nothing by default.
+     */
+    default void prepare(BatchSettings settings, int files) {
+    }
+
     /** Batches run by the worker-process pool, each starting and ending its own workers. */
     static BatchStarter pool() {
         return pool(null);
@@ -24,14 +31,22 @@ public interface BatchStarter {
      * (null: none).
      */
     static BatchStarter pool(WorkerReserve reserve) {
-        return (settings, inputs, listener) -> {
-            Batch batch = Batch.start(settings, inputs, listener, reserve);
-            return new BatchHandle() {
-                @Override public void pause() { batch.pause(); }
-                @Override public void resume() { batch.resume(); }
-                @Override public void cancel() { batch.cancel(); }
-                @Override public BatchSummary await() throws InterruptedException { return batch.await(); }
-            };
+        return new BatchStarter() {
+            @Override
+            public BatchHandle start(BatchSettings settings, List<InputFile> inputs, BatchListener listener) {
+                Batch batch = Batch.start(settings, inputs, listener, reserve);
+                return new BatchHandle() {
+                    @Override public void pause() { batch.pause(); }
+                    @Override public void resume() { batch.resume(); }
+                    @Override public void cancel() { batch.cancel(); }
+                    @Override public BatchSummary await() throws InterruptedException { return batch.await(); }
+                };
+            }
+
+            @Override
+            public void prepare(BatchSettings settings, int files) {
+                if (reserve != null) reserve.prepare(settings, files);
+            }
         };
     }
 }

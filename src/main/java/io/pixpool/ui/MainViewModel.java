@@ -108,7 +108,16 @@ public final class MainViewModel {
                     List.of()));
             return CompletableFuture.completedFuture(0);
         }
-        return files.addPaths(paths);
+        return files.addPaths(paths).thenApply(added -> {
+            if (added > 0) prepareWorkers();
+            return added;
+        });
+    }
+
+    /** With files to run, the worker processes for them start now (if the starter keeps workers), not on Start. */
+    private void prepareWorkers() {
+        BatchSettings s = batchSettings();
+        if (s != null && !files.rows().isEmpty()) run.prepare(s, files.rows().size());
     }
 
     public void remove(Collection<FileRow> rows) {

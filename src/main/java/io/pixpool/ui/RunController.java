@@ -62,6 +62,12 @@ public final class RunController {
         this.starter = Objects.requireNonNull(starter, "starter");
     }
 
+    /** Lets the starter get workers ready for a batch of {@code files} files with {@code settings}; not while busy. */
+    public void prepare(BatchSettings settings, int files) {
+        if (state.get().isBusy() || files < 1) return;
+        control.execute(() -> starter.prepare(settings, files));
+    }
+
     /** Runs {@code rows} (job i = row i) with {@code settings}; the rows go back to queued first. */
     public void start(BatchSettings settings, List<FileRow> rows) {
         if (state.get().isBusy()) throw new IllegalStateException("a batch is already running");

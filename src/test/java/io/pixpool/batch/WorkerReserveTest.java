@@ -76,6 +76,29 @@ class WorkerReserveTest {
                 .containsOnly("finished");
     }
 
+    /** The window prepares workers when files are added: Start finds them up, and starts none of its own. */
+    @Test
+    void preparedWorkersRunTheFirstBatch() throws Exception {
+        reserve = new WorkerReserve();
+        List<InputFile> inputs = images(4);
+        BatchSettings settings = BatchSettings.of(fit(100, 100), dir.resolve("out1")).withWorkers(2)
+                .withWorkerHeapMb(256);
+        reserve.prepare(settings, inputs.size());
+        reserve.prepare(settings, inputs.size()); // asked again before they are up: still two
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (reserve.idleWorkers() < 2 && System.nanoTime() < deadline) Thread.sleep(20);
+        List<Long> prepared = reserve.idlePids();
+        seen.addAll(prepared);
+        assertThat(prepared).hasSize(2);
+        assertAlive(prepared);
+
+        EventRecorder events = run(settings, inputs);
+        assertThat(events.workerPids()).containsExactlyInAnyOrderElementsOf(prepared);
+        reserve.prepare(settings, inputs.size()); // kept ones count: nothing more to start
+        Thread.sleep(500);
+        assertThat(reserve.idlePids()).containsExactlyInAnyOrderElementsOf(prepared);
+    }
+
     @Test
     void otherWorkerSettingsStartTheirOwnAndIdleWorkersLeaveInTime() throws Exception {
         reserve = new WorkerReserve(Duration.ofSeconds(1));

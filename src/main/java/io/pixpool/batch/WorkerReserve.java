@@ -14,9 +14,10 @@ import java.util.concurrent.TimeUnit;
  * ends normally hands its idle workers here instead of ending them, and the next batch with the same worker command
  * and heap takes them instead of starting JVMs: they have started up, and their JIT has compiled the pipeline for
  * the files they did, so the next batch's first files take warm-worker time instead of 0.1 s of start-up and about
- * 80 ms for a first photo. Workers idle for longer than the idle time are ended (the memory goes back); so are all
- * of them on {@link #close()}, which the program calls when it ends. A worker also leaves by itself when its
- * program is gone, as every worker does.
+ * 80 ms for a first photo. {@link #prepare} starts workers ahead of a batch (the window asks when files are added).
+ * Workers idle for longer than the idle time are ended (the memory goes back); so are all of them on
+ * {@link #close()}, which the program calls when it ends. A worker also leaves by itself when its program is gone,
+ * as every worker does.
  *
  * <p>Not kept: the workers of a cancelled or aborted batch, and the one that is making the class-data archive (it
  * makes it when it exits). Thread-safe.
@@ -26,7 +27,6 @@ public final class WorkerReserve implements AutoCloseable {
     /** How long a worker waits here for the next batch. */
     public static final Duration DEFAULT_IDLE = Duration.ofMinutes(2);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
-
     private static final Duration HELLO_TIMEOUT = Duration.ofSeconds(60);
 
     private final Duration idle;

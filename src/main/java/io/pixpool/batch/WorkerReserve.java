@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -71,7 +72,7 @@ public final class WorkerReserve implements AutoCloseable {
         int heapMb = settings.workerHeapMb();
         try {
             starter.execute(() -> startMissing(command, heapMb, wanted));
-        } catch (java.util.concurrent.RejectedExecutionException closedAlready) {
+        } catch (RejectedExecutionException closedAlready) {
             // closed: nothing to prepare for
         }
     }
@@ -133,7 +134,11 @@ public final class WorkerReserve implements AutoCloseable {
             if (closed) return false;
             kept.add(new Kept(worker, command, heapMb, System.nanoTime()));
         }
-        timer.schedule(this::endExpired, idle.toMillis() + 1, TimeUnit.MILLISECONDS);
+        try {
+            timer.schedule(this::endExpired, idle.toMillis() + 1, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closedMeanwhile) {
+            // close() came in between: it has ended this worker with the others
+        }
         return true;
     }
 

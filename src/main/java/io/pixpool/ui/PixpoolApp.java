@@ -15,8 +15,8 @@ import javafx.stage.Stage;
 public final class PixpoolApp extends Application {
 
     /**
-     * Workers kept warm from one batch to the next while the window is open: a second run of the same settings
-     * (the usual try, look, adjust, run again) starts at warm-worker speed.
+     * Workers started as files are added and kept warm from one batch to the next while the window is open: Start
+     * finds them up, and a second run (the usual try, look, adjust, run again) starts at warm-worker speed.
      */
     private final WorkerReserve reserve = new WorkerReserve();
 

@@ -200,16 +200,11 @@ public final class JpegDecoder {
             for (int i = 0; i < 64; i++) c.stored[i] = i;
             for (int k = 0; k < zz.length; k++) c.slot[k] = zz[k];
         } else {
-            int kept = Long.bitCount(c.used);
+            int kept = c.reads.length;
             c.coefStride = kept + 1; // the last slot takes the coefficients nobody reads
-            c.stored = new int[kept];
+            c.stored = c.reads; // the used positions in zig-zag order, as the slots number them
             for (int k = 0, i = 0; k < zz.length; k++) {
-                if (k < 64 && (c.used >>> k & 1) != 0) {
-                    c.stored[i] = zz[k];
-                    c.slot[k] = i++;
-                } else {
-                    c.slot[k] = kept;
-                }
+                c.slot[k] = k < 64 && (c.used >>> k & 1) != 0 ? i++ : kept;
             }
         }
         long n = (long) c.bw * c.bh * c.coefStride;

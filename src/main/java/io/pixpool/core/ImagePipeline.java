@@ -82,7 +82,7 @@ public final class ImagePipeline {
                 }
             }
             Outputs.checkDistinct(outputs.stream().map(Output::name).toList());
-            meta = MetaStep.open(job.source(), dec, r.metadata(), fmt);
+            meta = MetaStep.open(dec, r.metadata(), fmt);
             if (step != Integer.MAX_VALUE) {
                 if (rendered(outputs) == 1 && Resizer.lanczos(r.quality())) {
                     // one picture to make: decode straight into its resize (no full-size decoded image)
@@ -137,7 +137,7 @@ public final class ImagePipeline {
     public BufferedImage render(Path source, Recipe recipe) throws ImageException {
         try (ImageDecoder dec = ImageDecoder.open(source, recipe.maxPixels())) {
             Plan p = plan(dec, Orientation.read(dec), recipe);
-            MetaStep meta = MetaStep.open(source, dec, recipe.metadata(), null);
+            MetaStep meta = MetaStep.open(dec, recipe.metadata(), null);
             BufferedImage decoded = meta.decode(dec, p.step(), need(p, recipe), p.pixels());
             return render(decoded, meta.source(dec), p, recipe, meta);
         } catch (IOException e) {

@@ -65,9 +65,9 @@ final class MetaStep {
         return new MetaStep(source, format, spec, target, SourceMetadata.read(source, format));
     }
 
-    /** Like {@link #open(Path, String, MetadataSpec, OutputFormat)} with the blocks {@code dec} has read. */
-    static MetaStep open(Path source, ImageDecoder dec, MetadataSpec spec, OutputFormat target) throws IOException {
-        return new MetaStep(source, dec.format(), spec, target, dec.metadata());
+    /** Like {@link #open(Path, String, MetadataSpec, OutputFormat)} for the file {@code dec} has open, with its blocks. */
+    static MetaStep open(ImageDecoder dec, MetadataSpec spec, OutputFormat target) throws IOException {
+        return new MetaStep(dec.path(), dec.format(), spec, target, dec.metadata());
     }
 
     /**

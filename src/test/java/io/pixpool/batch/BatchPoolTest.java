@@ -6,6 +6,7 @@ import io.pixpool.core.InputFile;
 import io.pixpool.core.Recipe;
 import io.pixpool.core.ResizeSpec;
 import io.pixpool.testing.EventRecorder;
+import io.pixpool.testing.ProcessChecks;
 import io.pixpool.testing.TestImages;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -47,7 +48,7 @@ class BatchPoolTest {
 
     @AfterEach
     void noWorkerOutlivesItsBatch() throws InterruptedException {
-        assertAllGone(events.workerPids());
+        ProcessChecks.assertAllGone(events.workerPids());
     }
 
     @Test
@@ -141,7 +142,7 @@ class BatchPoolTest {
         });
         assertThat(events.of(BatchEvent.JobRetrying.class)).singleElement()
                 .satisfies(r -> assertThat(r.reason()).isEqualTo("timed out after 2 s"));
-        assertThat(ProcessHandle.of(frozen).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(ProcessChecks.alive(frozen)).isFalse();
         assertOutputsDecode(3);
         assertNoTempFiles(out);
     }
@@ -240,7 +241,7 @@ class BatchPoolTest {
         assertThat(summary.success()).isFalse();
         assertOutputsDecode(summary.done());
         assertNoTempFiles(out);
-        assertAllGone(events.workerPids());
+        ProcessChecks.assertAllGone(events.workerPids());
         // nothing of a cancelled batch starts after the cancel took effect
         List<BatchEvent> all = events.all();
         int firstCancel = indexOfFirst(all, BatchEvent.JobCancelled.class);
@@ -380,16 +381,6 @@ class BatchPoolTest {
 
     private static void assertNoTempFiles(Path root) {
         assertThat(TestImages.tempFiles(root)).isEmpty();
-    }
-
-    private static void assertAllGone(List<Long> pids) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        for (long pid : pids) {
-            while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("worker %d alive", pid).isFalse();
-        }
     }
 
     private static int indexOfFirst(List<BatchEvent> all, Class<? extends BatchEvent> type) {

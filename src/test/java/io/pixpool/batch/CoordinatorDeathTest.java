@@ -3,6 +3,7 @@ package io.pixpool.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pixpool.core.TempFiles;
+import io.pixpool.testing.ProcessChecks;
 import io.pixpool.testing.TestImages;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -45,15 +46,11 @@ class CoordinatorDeathTest {
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         for (long pid : workers) {
-            while (alive(pid) && System.nanoTime() < deadline) Thread.sleep(100);
-            assertThat(alive(pid)).as("worker %d outlived its coordinator", pid).isFalse();
+            while (ProcessChecks.alive(pid) && System.nanoTime() < deadline) Thread.sleep(100);
+            assertThat(ProcessChecks.alive(pid)).as("worker %d outlived its coordinator", pid).isFalse();
         }
         try (Stream<Path> s = Files.walk(out)) {
             assertThat(s.filter(TempFiles::isTemp).collect(Collectors.toList())).as("temp files left").isEmpty();
         }
-    }
-
-    private static boolean alive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 }

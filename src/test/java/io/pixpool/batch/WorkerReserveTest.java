@@ -6,6 +6,7 @@ import io.pixpool.core.InputFile;
 import io.pixpool.core.Recipe;
 import io.pixpool.core.ResizeSpec;
 import io.pixpool.testing.EventRecorder;
+import io.pixpool.testing.ProcessChecks;
 import io.pixpool.testing.TestImages;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class WorkerReserveTest {
 
     private static final Duration LIMIT = Duration.ofMinutes(3);
+    private static final Duration GONE_WITHIN = Duration.ofSeconds(15);
 
     @TempDir
     Path dir;
@@ -41,7 +43,7 @@ class WorkerReserveTest {
     @AfterEach
     void noWorkerOutlivesTheReserve() throws InterruptedException {
         if (reserve != null) reserve.close();
-        assertGone(seen);
+        ProcessChecks.assertAllGone(seen, GONE_WITHIN);
     }
 
     @Test
@@ -54,7 +56,7 @@ class WorkerReserveTest {
         assertThat(first.of(BatchEvent.WorkerExited.class)).extracting(BatchEvent.WorkerExited::reason)
                 .containsOnly("kept for the next batch");
         assertThat(reserve.idleWorkers()).isEqualTo(2);
-        assertAlive(pids);
+        ProcessChecks.assertAllAlive(pids);
 
         // other output folder and size: the same worker command, so the same two processes do the work
         EventRecorder second = run(fit(80, 80), dir.resolve("out2"), inputs, 2);
@@ -68,7 +70,7 @@ class WorkerReserveTest {
         assertThat(TestImages.tempFiles(dir.resolve("out2"))).isEmpty();
 
         reserve.close();
-        assertGone(pids);
+        ProcessChecks.assertAllGone(pids, GONE_WITHIN);
         assertThat(reserve.idleWorkers()).isZero();
         // closed: the next batch ends its workers as batches without a reserve do
         EventRecorder third = run(fit(50, 50), dir.resolve("out3"), inputs.subList(0, 2), 1);
@@ -90,7 +92,7 @@ class WorkerReserveTest {
         List<Long> prepared = reserve.idlePids();
         seen.addAll(prepared);
         assertThat(prepared).hasSize(2);
-        assertAlive(prepared);
+        ProcessChecks.assertAllAlive(prepared);
 
         EventRecorder events = run(settings, inputs);
         assertThat(events.workerPids()).containsExactlyInAnyOrderElementsOf(prepared);
@@ -106,8 +108,8 @@ class WorkerReserveTest {
         List<Long> first = run(fit(100, 100), dir.resolve("out1"), inputs, 1).workerPids();
         EventRecorder other = runWithHeap(fit(100, 100), dir.resolve("out2"), inputs, 200);
         assertThat(other.workerPids()).doesNotContainAnyElementsOf(first);
-        assertGone(first); // idle for more than a second
-        assertGone(other.workerPids());
+        ProcessChecks.assertAllGone(first, GONE_WITHIN); // idle for more than a second
+        ProcessChecks.assertAllGone(other.workerPids(), GONE_WITHIN);
         assertThat(reserve.idleWorkers()).isZero();
     }
 
@@ -117,7 +119,7 @@ class WorkerReserveTest {
         List<InputFile> inputs = images(6);
         List<Long> first = run(fit(100, 100), dir.resolve("out1"), inputs, 1).workerPids();
         ProcessHandle.of(first.get(0)).ifPresent(ProcessHandle::destroyForcibly);
-        assertGone(first);
+        ProcessChecks.assertAllGone(first, GONE_WITHIN);
 
         EventRecorder events = new EventRecorder();
         CountDownLatch oneDone = new CountDownLatch(1);
@@ -134,7 +136,7 @@ class WorkerReserveTest {
         assertThat(events.of(BatchEvent.WorkerExited.class)).extracting(BatchEvent.WorkerExited::reason)
                 .doesNotContain("kept for the next batch");
         assertThat(reserve.idleWorkers()).isZero();
-        assertGone(events.workerPids());
+        ProcessChecks.assertAllGone(events.workerPids(), GONE_WITHIN);
     }
 
     private EventRecorder run(Recipe recipe, Path out, List<InputFile> inputs, int workers) throws Exception {
@@ -163,21 +165,5 @@ class WorkerReserveTest {
         List<InputFile> list = new ArrayList<>();
         for (int i = 0; i < n; i++) list.add(InputFile.of(TestImages.write(in.resolve("p" + i + ".jpg"), 320, 240, "jpg", i)));
         return list;
-    }
-
-    private static void assertAlive(List<Long> pids) {
-        for (long pid : pids) {
-            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("worker %d alive", pid).isTrue();
-        }
-    }
-
-    private static void assertGone(List<Long> pids) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        for (long pid : pids) {
-            while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("worker %d alive", pid).isFalse();
-        }
     }
 }

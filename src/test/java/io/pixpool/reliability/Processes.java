@@ -1,8 +1,7 @@
 package io.pixpool.reliability;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.pixpool.protocol.WorkerLaunch;
+import io.pixpool.testing.ProcessChecks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,7 +9,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /** Finding and waiting for processes. */
@@ -19,17 +17,9 @@ final class Processes {
     private Processes() {
     }
 
-    static boolean alive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-    }
-
     /** Waits up to 10 s for each pid to be gone, then asserts it is. */
     static void assertAllGone(List<Long> pids) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        for (long pid : pids) {
-            while (alive(pid) && System.nanoTime() < deadline) Thread.sleep(50);
-            assertThat(alive(pid)).as("worker %d still alive", pid).isFalse();
-        }
+        ProcessChecks.assertAllGone(pids);
     }
 
     /**

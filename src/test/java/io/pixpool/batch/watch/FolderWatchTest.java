@@ -9,6 +9,7 @@ import io.pixpool.batch.BatchSummary;
 import io.pixpool.core.Recipe;
 import io.pixpool.core.ResizeSpec;
 import io.pixpool.testing.EventRecorder;
+import io.pixpool.testing.ProcessChecks;
 import io.pixpool.testing.TestImages;
 import java.awt.Dimension;
 import java.io.IOException;
@@ -62,7 +63,7 @@ class FolderWatchTest {
             watch.cancel();
             watch.await(LIMIT);
         }
-        assertAllGone(events.workerPids());
+        ProcessChecks.assertAllGone(events.workerPids());
     }
 
     @Test
@@ -223,16 +224,6 @@ class FolderWatchTest {
                         + "; problems " + problems);
             }
             TimeUnit.MILLISECONDS.sleep(50);
-        }
-    }
-
-    static void assertAllGone(List<Long> pids) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        for (long pid : pids) {
-            while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
-                TimeUnit.MILLISECONDS.sleep(50);
-            }
-            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("worker %d alive", pid).isFalse();
         }
     }
 

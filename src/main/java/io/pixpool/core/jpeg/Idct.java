@@ -89,61 +89,25 @@ final class Idct {
         }
     }
 
-    /** The square IDCT giving {@code size x size} samples (1..8). */
-    void run(int size, int[] in, byte[] out, int off, int stride) {
-        switch (size) {
-            case 8: idct8(in, out, off, stride); break;
-            case 4: idct4(in, out, off, stride); break;
-            case 2: idct2(in, out, off, stride); break;
-            case 1: out[off] = clamp((in[0] + 4) >> 3); break;
-            default: separable(size, size, in, out, off, stride);
-        }
-    }
-
     /**
-     * A rectangular IDCT: {@code sx} samples across, {@code sy} down (for chroma subsampled in one direction only).
-     * All passes keep libjpeg's intermediate scaling, so the column pass of one size combines with the row pass of
-     * another.
+     * The IDCT giving {@code sx} samples across and {@code sy} down: the column pass for {@code sy}, then the row
+     * pass for {@code sx} (for chroma subsampled in one direction only the two differ). All passes keep libjpeg's
+     * intermediate scaling, so the column pass of one size combines with the row pass of another (1 x 1 too: the
+     * DC term, (dc + 4) / 8). Small enough for C1 to inline into the block loops.
      */
     void run(int sx, int sy, int[] in, byte[] out, int off, int stride) {
-        if (sx == sy) {
-            run(sx, in, out, off, stride);
-            return;
-        }
-        separable(sx, sy, in, out, off, stride);
-    }
-
-    /** The column pass for {@code sy}, then the row pass for {@code sx}. */
-    private void separable(int sx, int sy, int[] in, byte[] out, int off, int stride) {
-        int[] w = ws;
-        int cols = sx == 2 || sx == 8 ? 8 : sx; // the columns the row pass reads
-        for (int c = 0; c < cols; c++) {
-            switch (sy) {
-                case 8: column8(in, c, w); break;
-                case 4: column4(in, c, w); break;
-                case 2: column2(in, c, w); break;
-                case 1: w[c] = in[c] << PASS1_BITS; break;
-                case 3: column3(in, c, w); break;
-                case 6: column6(in, c, w); break;
-                default: columnN(GENERIC[sy], in, c, w);
-            }
-        }
-        for (int r = 0; r < sy; r++, off += stride) {
-            switch (sx) {
-                case 8: row8(w, r * 8, out, off); break;
-                case 4: row4(w, r * 8, out, off); break;
-                case 2: row2(w, r * 8, out, off); break;
-                case 1: flatRow(w[r * 8], out, off, 1); break;
-                case 3: row3(w, r * 8, out, off); break;
-                case 6: row6(w, r * 8, out, off); break;
-                default: rowN(GENERIC[sx], w, r * 8, out, off);
-            }
-        }
+        columns(sy, sx, in, ws);
+        rows(sx, sy, ws, out, off, stride);
     }
 
     /*
-     * The 3- and 6-point passes of GENERIC written out (the cosines' symmetries: sample n-1-j mirrors sample j,
-     * the odd frequencies with their sign flipped), 3 and 9 multiplications instead of 9 and 36.
+     * The passes, each a loop over the block's columns or rows with the arithmetic written inside it: under the
+     * workers' C1 JIT a call is not inlined (only methods under 35 bytes are), and a call per column and row cost
+     * about as much as the arithmetic of the small sizes. A column or row whose AC terms the pass reads are all
+     * zero (common in photos) is the DC term spread, which is what the arithmetic gives for it too.
+     *
+     * 3 and 6 are the 3- and 6-point passes of GENERIC written out (the cosines' symmetries: sample n-1-j mirrors
+     * sample j, the odd frequencies with their sign flipped), 3 and 9 multiplications instead of 9 and 36.
      */
     private static final int FIX_0_366025404 = 2998;
     private static final int FIX_0_707106781 = 5793;
@@ -151,244 +115,300 @@ final class Idct {
     private static final int FIX_1_366025404 = 11190;
     private static final int FIX_1_414213562 = 11585;
 
-    private static void column3(int[] in, int c, int[] w) {
-        int e = in[c] << CONST_BITS;
-        int f2 = in[16 + c] * FIX_0_707106781;
-        int o = in[8 + c] * FIX_1_224744871;
+    /**
+     * The column pass for {@code sy} samples down: coefficient rows into rows 0..sy-1 of {@code w}, for the columns
+     * the row pass for {@code sx} reads (all 8 for the full 8, columns 0, 1, 3, 5, 7 for 2, else 0..sx-1).
+     */
+    private static void columns(int sy, int sx, int[] in, int[] w) {
         final int sh = CONST_BITS - PASS1_BITS;
         final int rnd = 1 << (sh - 1);
-        w[c] = (e + f2 + o + rnd) >> sh;
-        w[16 + c] = (e + f2 - o + rnd) >> sh;
-        w[8 + c] = (e - in[16 + c] * FIX_1_414213562 + rnd) >> sh;
-    }
-
-    private static void row3(int[] w, int r, byte[] out, int off) {
-        int e = w[r] << CONST_BITS;
-        int f2 = w[r + 2] * FIX_0_707106781;
-        int o = w[r + 1] * FIX_1_224744871;
-        final int sh = CONST_BITS + PASS1_BITS + 3;
-        final int rnd = 1 << (sh - 1);
-        out[off] = clamp((e + f2 + o + rnd) >> sh);
-        out[off + 2] = clamp((e + f2 - o + rnd) >> sh);
-        out[off + 1] = clamp((e - w[r + 2] * FIX_1_414213562 + rnd) >> sh);
-    }
-
-    private static void column6(int[] in, int c, int[] w) {
-        int f0 = in[c] << CONST_BITS;
-        int f2 = in[16 + c];
-        int f4 = in[32 + c];
-        int f1 = in[8 + c];
-        int f3 = in[24 + c] << CONST_BITS;
-        int f5 = in[40 + c];
-        int e0 = f0 + f2 * FIX_1_224744871 + f4 * FIX_0_707106781;
-        int e1 = f0 - f4 * FIX_1_414213562;
-        int e2 = f0 - f2 * FIX_1_224744871 + f4 * FIX_0_707106781;
-        int o0 = f1 * FIX_1_366025404 + f3 + f5 * FIX_0_366025404;
-        int o1 = ((f1 - f5) << CONST_BITS) - f3;
-        int o2 = f1 * FIX_0_366025404 - f3 + f5 * FIX_1_366025404;
-        final int sh = CONST_BITS - PASS1_BITS;
-        final int rnd = 1 << (sh - 1);
-        w[c] = (e0 + o0 + rnd) >> sh;
-        w[40 + c] = (e0 - o0 + rnd) >> sh;
-        w[8 + c] = (e1 + o1 + rnd) >> sh;
-        w[32 + c] = (e1 - o1 + rnd) >> sh;
-        w[16 + c] = (e2 + o2 + rnd) >> sh;
-        w[24 + c] = (e2 - o2 + rnd) >> sh;
-    }
-
-    private static void row6(int[] w, int r, byte[] out, int off) {
-        int f0 = w[r] << CONST_BITS;
-        int f2 = w[r + 2];
-        int f4 = w[r + 4];
-        int f1 = w[r + 1];
-        int f3 = w[r + 3] << CONST_BITS;
-        int f5 = w[r + 5];
-        int e0 = f0 + f2 * FIX_1_224744871 + f4 * FIX_0_707106781;
-        int e1 = f0 - f4 * FIX_1_414213562;
-        int e2 = f0 - f2 * FIX_1_224744871 + f4 * FIX_0_707106781;
-        int o0 = f1 * FIX_1_366025404 + f3 + f5 * FIX_0_366025404;
-        int o1 = ((f1 - f5) << CONST_BITS) - f3;
-        int o2 = f1 * FIX_0_366025404 - f3 + f5 * FIX_1_366025404;
-        final int sh = CONST_BITS + PASS1_BITS + 3;
-        final int rnd = 1 << (sh - 1);
-        out[off] = clamp((e0 + o0 + rnd) >> sh);
-        out[off + 5] = clamp((e0 - o0 + rnd) >> sh);
-        out[off + 1] = clamp((e1 + o1 + rnd) >> sh);
-        out[off + 4] = clamp((e1 - o1 + rnd) >> sh);
-        out[off + 2] = clamp((e2 + o2 + rnd) >> sh);
-        out[off + 3] = clamp((e2 - o2 + rnd) >> sh);
-    }
-
-    /** An n-point column pass (n = k.length) over coefficient rows 0..n-1 of column {@code c}. */
-    private static void columnN(int[][] k, int[] in, int c, int[] w) {
-        int n = k.length;
-        final int sh = CONST_BITS - PASS1_BITS;
-        final int rnd = 1 << (sh - 1);
-        for (int j = 0; j < n; j++) {
-            int[] kj = k[j];
-            int acc = rnd;
-            for (int u = 0; u < n; u++) acc += kj[u] * in[u * 8 + c];
-            w[j * 8 + c] = acc >> sh;
+        int cols = sx == 2 || sx == 8 ? 8 : sx;
+        switch (sy) {
+            case 8:
+                for (int c = 0; c < cols; c++) {
+                    if ((in[8 + c] | in[16 + c] | in[24 + c] | in[32 + c] | in[40 + c] | in[48 + c] | in[56 + c])
+                            == 0) {
+                        int dc = in[c] << PASS1_BITS;
+                        for (int r = 0; r < 64; r += 8) w[r + c] = dc;
+                        continue;
+                    }
+                    int z2 = in[16 + c];
+                    int z3 = in[48 + c];
+                    int z1 = (z2 + z3) * FIX_0_541196100;
+                    int tmp2 = z1 - z3 * FIX_1_847759065;
+                    int tmp3 = z1 + z2 * FIX_0_765366865;
+                    int tmp0 = (in[c] + in[32 + c]) << CONST_BITS;
+                    int tmp1 = (in[c] - in[32 + c]) << CONST_BITS;
+                    int tmp10 = tmp0 + tmp3;
+                    int tmp13 = tmp0 - tmp3;
+                    int tmp11 = tmp1 + tmp2;
+                    int tmp12 = tmp1 - tmp2;
+                    tmp0 = in[56 + c];
+                    tmp1 = in[40 + c];
+                    tmp2 = in[24 + c];
+                    tmp3 = in[8 + c];
+                    z1 = tmp0 + tmp3;
+                    z2 = tmp1 + tmp2;
+                    z3 = tmp0 + tmp2;
+                    int z4 = tmp1 + tmp3;
+                    int z5 = (z3 + z4) * FIX_1_175875602;
+                    tmp0 *= FIX_0_298631336;
+                    tmp1 *= FIX_2_053119869;
+                    tmp2 *= FIX_3_072711026;
+                    tmp3 *= FIX_1_501321110;
+                    z1 *= -FIX_0_899976223;
+                    z2 *= -FIX_2_562915447;
+                    z3 = z3 * -FIX_1_961570560 + z5;
+                    z4 = z4 * -FIX_0_390180644 + z5;
+                    tmp0 += z1 + z3;
+                    tmp1 += z2 + z4;
+                    tmp2 += z2 + z3;
+                    tmp3 += z1 + z4;
+                    w[c] = (tmp10 + tmp3 + rnd) >> sh;
+                    w[56 + c] = (tmp10 - tmp3 + rnd) >> sh;
+                    w[8 + c] = (tmp11 + tmp2 + rnd) >> sh;
+                    w[48 + c] = (tmp11 - tmp2 + rnd) >> sh;
+                    w[16 + c] = (tmp12 + tmp1 + rnd) >> sh;
+                    w[40 + c] = (tmp12 - tmp1 + rnd) >> sh;
+                    w[24 + c] = (tmp13 + tmp0 + rnd) >> sh;
+                    w[32 + c] = (tmp13 - tmp0 + rnd) >> sh;
+                }
+                break;
+            case 6:
+                for (int c = 0; c < cols; c++) {
+                    if ((in[8 + c] | in[16 + c] | in[24 + c] | in[32 + c] | in[40 + c]) == 0) {
+                        int dc = in[c] << PASS1_BITS;
+                        for (int r = 0; r < 48; r += 8) w[r + c] = dc;
+                        continue;
+                    }
+                    int f0 = in[c] << CONST_BITS;
+                    int f2 = in[16 + c];
+                    int f4 = in[32 + c];
+                    int f1 = in[8 + c];
+                    int f3 = in[24 + c] << CONST_BITS;
+                    int f5 = in[40 + c];
+                    int e0 = f0 + f2 * FIX_1_224744871 + f4 * FIX_0_707106781;
+                    int e1 = f0 - f4 * FIX_1_414213562;
+                    int e2 = f0 - f2 * FIX_1_224744871 + f4 * FIX_0_707106781;
+                    int o0 = f1 * FIX_1_366025404 + f3 + f5 * FIX_0_366025404;
+                    int o1 = ((f1 - f5) << CONST_BITS) - f3;
+                    int o2 = f1 * FIX_0_366025404 - f3 + f5 * FIX_1_366025404;
+                    w[c] = (e0 + o0 + rnd) >> sh;
+                    w[40 + c] = (e0 - o0 + rnd) >> sh;
+                    w[8 + c] = (e1 + o1 + rnd) >> sh;
+                    w[32 + c] = (e1 - o1 + rnd) >> sh;
+                    w[16 + c] = (e2 + o2 + rnd) >> sh;
+                    w[24 + c] = (e2 - o2 + rnd) >> sh;
+                }
+                break;
+            case 4:
+                for (int c = 0; c < cols; c++) {
+                    if ((in[8 + c] | in[16 + c] | in[24 + c]) == 0) {
+                        int dc = in[c] << PASS1_BITS;
+                        w[c] = dc;
+                        w[8 + c] = dc;
+                        w[16 + c] = dc;
+                        w[24 + c] = dc;
+                        continue;
+                    }
+                    int tmp0 = in[c] << CONST_BITS;
+                    int tmp2 = in[16 + c] << CONST_BITS;
+                    int e0 = tmp0 + tmp2;
+                    int e1 = tmp0 - tmp2;
+                    int z1 = in[8 + c];
+                    int z3 = in[24 + c];
+                    int o0 = z1 * FIX_1_306562965 + z3 * FIX_0_541196100;
+                    int o1 = z1 * FIX_0_541196100 - z3 * FIX_1_306562965;
+                    w[c] = (e0 + o0 + rnd) >> sh;
+                    w[24 + c] = (e0 - o0 + rnd) >> sh;
+                    w[8 + c] = (e1 + o1 + rnd) >> sh;
+                    w[16 + c] = (e1 - o1 + rnd) >> sh;
+                }
+                break;
+            case 3:
+                for (int c = 0; c < cols; c++) {
+                    int e = in[c] << CONST_BITS;
+                    int f2 = in[16 + c] * FIX_0_707106781;
+                    int o = in[8 + c] * FIX_1_224744871;
+                    w[c] = (e + f2 + o + rnd) >> sh;
+                    w[16 + c] = (e + f2 - o + rnd) >> sh;
+                    w[8 + c] = (e - in[16 + c] * FIX_1_414213562 + rnd) >> sh;
+                }
+                break;
+            case 2:
+                // libjpeg 6's reduced pass: the even frequencies above 0 play no part
+                for (int c = 0; c < cols; c++) {
+                    if (sx == 2 && (c == 2 || c == 4 || c == 6)) continue; // not read by the row pass
+                    if ((in[8 + c] | in[24 + c] | in[40 + c] | in[56 + c]) == 0) {
+                        int dc = in[c] << PASS1_BITS;
+                        w[c] = dc;
+                        w[8 + c] = dc;
+                        continue;
+                    }
+                    int tmp10 = in[c] << (CONST_BITS + 2);
+                    int tmp0 = -in[56 + c] * FIX_0_720959822 + in[40 + c] * FIX_0_850430095
+                            - in[24 + c] * FIX_1_272758580 + in[8 + c] * FIX_3_624509785;
+                    w[c] = (tmp10 + tmp0 + (rnd << 2)) >> (sh + 2);
+                    w[8 + c] = (tmp10 - tmp0 + (rnd << 2)) >> (sh + 2);
+                }
+                break;
+            case 1:
+                for (int c = 0; c < cols; c++) w[c] = in[c] << PASS1_BITS;
+                break;
+            default: {
+                // 5 and 7: from the GENERIC matrix
+                int[][] k = GENERIC[sy];
+                for (int c = 0; c < cols; c++) {
+                    for (int j = 0; j < sy; j++) {
+                        int[] kj = k[j];
+                        int acc = rnd;
+                        for (int u = 0; u < sy; u++) acc += kj[u] * in[u * 8 + c];
+                        w[j * 8 + c] = acc >> sh;
+                    }
+                }
+            }
         }
     }
 
-    /** An n-point row pass (n = k.length) over {@code w[r..r+n-1]}, written as n samples. */
-    private static void rowN(int[][] k, int[] w, int r, byte[] out, int off) {
-        int n = k.length;
+    /** The row pass for {@code sx} samples across over rows 0..sy-1 of {@code w}, written as 8-bit samples. */
+    private static void rows(int sx, int sy, int[] w, byte[] out, int off, int stride) {
         final int sh = CONST_BITS + PASS1_BITS + 3;
         final int rnd = 1 << (sh - 1);
-        for (int i = 0; i < n; i++) {
-            int[] ki = k[i];
-            int acc = rnd;
-            for (int u = 0; u < n; u++) acc += ki[u] * w[r + u];
-            out[off + i] = clamp(acc >> sh);
+        final int end = sy * 8;
+        switch (sx) {
+            case 8:
+                for (int r = 0; r < end; r += 8, off += stride) {
+                    if ((w[r + 1] | w[r + 2] | w[r + 3] | w[r + 4] | w[r + 5] | w[r + 6] | w[r + 7]) == 0) {
+                        flatRow(w[r], out, off, 8);
+                        continue;
+                    }
+                    int z2 = w[r + 2];
+                    int z3 = w[r + 6];
+                    int z1 = (z2 + z3) * FIX_0_541196100;
+                    int tmp2 = z1 - z3 * FIX_1_847759065;
+                    int tmp3 = z1 + z2 * FIX_0_765366865;
+                    int tmp0 = (w[r] + w[r + 4]) << CONST_BITS;
+                    int tmp1 = (w[r] - w[r + 4]) << CONST_BITS;
+                    int tmp10 = tmp0 + tmp3;
+                    int tmp13 = tmp0 - tmp3;
+                    int tmp11 = tmp1 + tmp2;
+                    int tmp12 = tmp1 - tmp2;
+                    tmp0 = w[r + 7];
+                    tmp1 = w[r + 5];
+                    tmp2 = w[r + 3];
+                    tmp3 = w[r + 1];
+                    z1 = tmp0 + tmp3;
+                    z2 = tmp1 + tmp2;
+                    z3 = tmp0 + tmp2;
+                    int z4 = tmp1 + tmp3;
+                    int z5 = (z3 + z4) * FIX_1_175875602;
+                    tmp0 *= FIX_0_298631336;
+                    tmp1 *= FIX_2_053119869;
+                    tmp2 *= FIX_3_072711026;
+                    tmp3 *= FIX_1_501321110;
+                    z1 *= -FIX_0_899976223;
+                    z2 *= -FIX_2_562915447;
+                    z3 = z3 * -FIX_1_961570560 + z5;
+                    z4 = z4 * -FIX_0_390180644 + z5;
+                    tmp0 += z1 + z3;
+                    tmp1 += z2 + z4;
+                    tmp2 += z2 + z3;
+                    tmp3 += z1 + z4;
+                    out[off] = clamp((tmp10 + tmp3 + rnd) >> sh);
+                    out[off + 7] = clamp((tmp10 - tmp3 + rnd) >> sh);
+                    out[off + 1] = clamp((tmp11 + tmp2 + rnd) >> sh);
+                    out[off + 6] = clamp((tmp11 - tmp2 + rnd) >> sh);
+                    out[off + 2] = clamp((tmp12 + tmp1 + rnd) >> sh);
+                    out[off + 5] = clamp((tmp12 - tmp1 + rnd) >> sh);
+                    out[off + 3] = clamp((tmp13 + tmp0 + rnd) >> sh);
+                    out[off + 4] = clamp((tmp13 - tmp0 + rnd) >> sh);
+                }
+                break;
+            case 6:
+                for (int r = 0; r < end; r += 8, off += stride) {
+                    if ((w[r + 1] | w[r + 2] | w[r + 3] | w[r + 4] | w[r + 5]) == 0) {
+                        flatRow(w[r], out, off, 6);
+                        continue;
+                    }
+                    int f0 = w[r] << CONST_BITS;
+                    int f2 = w[r + 2];
+                    int f4 = w[r + 4];
+                    int f1 = w[r + 1];
+                    int f3 = w[r + 3] << CONST_BITS;
+                    int f5 = w[r + 5];
+                    int e0 = f0 + f2 * FIX_1_224744871 + f4 * FIX_0_707106781;
+                    int e1 = f0 - f4 * FIX_1_414213562;
+                    int e2 = f0 - f2 * FIX_1_224744871 + f4 * FIX_0_707106781;
+                    int o0 = f1 * FIX_1_366025404 + f3 + f5 * FIX_0_366025404;
+                    int o1 = ((f1 - f5) << CONST_BITS) - f3;
+                    int o2 = f1 * FIX_0_366025404 - f3 + f5 * FIX_1_366025404;
+                    out[off] = clamp((e0 + o0 + rnd) >> sh);
+                    out[off + 5] = clamp((e0 - o0 + rnd) >> sh);
+                    out[off + 1] = clamp((e1 + o1 + rnd) >> sh);
+                    out[off + 4] = clamp((e1 - o1 + rnd) >> sh);
+                    out[off + 2] = clamp((e2 + o2 + rnd) >> sh);
+                    out[off + 3] = clamp((e2 - o2 + rnd) >> sh);
+                }
+                break;
+            case 4:
+                for (int r = 0; r < end; r += 8, off += stride) {
+                    if ((w[r + 1] | w[r + 2] | w[r + 3]) == 0) {
+                        flatRow(w[r], out, off, 4);
+                        continue;
+                    }
+                    int tmp0 = w[r] << CONST_BITS;
+                    int tmp2 = w[r + 2] << CONST_BITS;
+                    int e0 = tmp0 + tmp2;
+                    int e1 = tmp0 - tmp2;
+                    int z1 = w[r + 1];
+                    int z3 = w[r + 3];
+                    int o0 = z1 * FIX_1_306562965 + z3 * FIX_0_541196100;
+                    int o1 = z1 * FIX_0_541196100 - z3 * FIX_1_306562965;
+                    out[off] = clamp((e0 + o0 + rnd) >> sh);
+                    out[off + 3] = clamp((e0 - o0 + rnd) >> sh);
+                    out[off + 1] = clamp((e1 + o1 + rnd) >> sh);
+                    out[off + 2] = clamp((e1 - o1 + rnd) >> sh);
+                }
+                break;
+            case 3:
+                for (int r = 0; r < end; r += 8, off += stride) {
+                    int e = w[r] << CONST_BITS;
+                    int f2 = w[r + 2] * FIX_0_707106781;
+                    int o = w[r + 1] * FIX_1_224744871;
+                    out[off] = clamp((e + f2 + o + rnd) >> sh);
+                    out[off + 2] = clamp((e + f2 - o + rnd) >> sh);
+                    out[off + 1] = clamp((e - w[r + 2] * FIX_1_414213562 + rnd) >> sh);
+                }
+                break;
+            case 2:
+                for (int r = 0; r < end; r += 8, off += stride) {
+                    if ((w[r + 1] | w[r + 3] | w[r + 5] | w[r + 7]) == 0) {
+                        flatRow(w[r], out, off, 2);
+                        continue;
+                    }
+                    int tmp10 = w[r] << (CONST_BITS + 2);
+                    int tmp0 = -w[r + 7] * FIX_0_720959822 + w[r + 5] * FIX_0_850430095
+                            - w[r + 3] * FIX_1_272758580 + w[r + 1] * FIX_3_624509785;
+                    out[off] = clamp((tmp10 + tmp0 + (rnd << 2)) >> (sh + 2));
+                    out[off + 1] = clamp((tmp10 - tmp0 + (rnd << 2)) >> (sh + 2));
+                }
+                break;
+            case 1:
+                for (int r = 0; r < end; r += 8, off += stride) flatRow(w[r], out, off, 1);
+                break;
+            default: {
+                // 5 and 7: from the GENERIC matrix
+                int[][] k = GENERIC[sx];
+                for (int r = 0; r < end; r += 8, off += stride) {
+                    for (int i = 0; i < sx; i++) {
+                        int[] ki = k[i];
+                        int acc = rnd;
+                        for (int u = 0; u < sx; u++) acc += ki[u] * w[r + u];
+                        out[off + i] = clamp(acc >> sh);
+                    }
+                }
+            }
         }
-    }
-
-    private static void column8(int[] in, int c, int[] w) {
-        int z2 = in[16 + c];
-        int z3 = in[48 + c];
-        int z1 = (z2 + z3) * FIX_0_541196100;
-        int tmp2 = z1 - z3 * FIX_1_847759065;
-        int tmp3 = z1 + z2 * FIX_0_765366865;
-        int tmp0 = (in[c] + in[32 + c]) << CONST_BITS;
-        int tmp1 = (in[c] - in[32 + c]) << CONST_BITS;
-        int tmp10 = tmp0 + tmp3;
-        int tmp13 = tmp0 - tmp3;
-        int tmp11 = tmp1 + tmp2;
-        int tmp12 = tmp1 - tmp2;
-        tmp0 = in[56 + c];
-        tmp1 = in[40 + c];
-        tmp2 = in[24 + c];
-        tmp3 = in[8 + c];
-        z1 = tmp0 + tmp3;
-        z2 = tmp1 + tmp2;
-        z3 = tmp0 + tmp2;
-        int z4 = tmp1 + tmp3;
-        int z5 = (z3 + z4) * FIX_1_175875602;
-        tmp0 *= FIX_0_298631336;
-        tmp1 *= FIX_2_053119869;
-        tmp2 *= FIX_3_072711026;
-        tmp3 *= FIX_1_501321110;
-        z1 *= -FIX_0_899976223;
-        z2 *= -FIX_2_562915447;
-        z3 = z3 * -FIX_1_961570560 + z5;
-        z4 = z4 * -FIX_0_390180644 + z5;
-        tmp0 += z1 + z3;
-        tmp1 += z2 + z4;
-        tmp2 += z2 + z3;
-        tmp3 += z1 + z4;
-        final int sh = CONST_BITS - PASS1_BITS;
-        final int rnd = 1 << (sh - 1);
-        w[c] = (tmp10 + tmp3 + rnd) >> sh;
-        w[56 + c] = (tmp10 - tmp3 + rnd) >> sh;
-        w[8 + c] = (tmp11 + tmp2 + rnd) >> sh;
-        w[48 + c] = (tmp11 - tmp2 + rnd) >> sh;
-        w[16 + c] = (tmp12 + tmp1 + rnd) >> sh;
-        w[40 + c] = (tmp12 - tmp1 + rnd) >> sh;
-        w[24 + c] = (tmp13 + tmp0 + rnd) >> sh;
-        w[32 + c] = (tmp13 - tmp0 + rnd) >> sh;
-    }
-
-    /** 4-point column pass over coefficient rows 0..3 of column {@code c}; writes rows 0..3 of {@code w}. */
-    private static void column4(int[] in, int c, int[] w) {
-        int tmp0 = in[c] << CONST_BITS;
-        int tmp2 = in[16 + c] << CONST_BITS;
-        int e0 = tmp0 + tmp2;
-        int e1 = tmp0 - tmp2;
-        int z1 = in[8 + c];
-        int z3 = in[24 + c];
-        int o0 = z1 * FIX_1_306562965 + z3 * FIX_0_541196100;
-        int o1 = z1 * FIX_0_541196100 - z3 * FIX_1_306562965;
-        final int sh = CONST_BITS - PASS1_BITS;
-        final int rnd = 1 << (sh - 1);
-        w[c] = (e0 + o0 + rnd) >> sh;
-        w[24 + c] = (e0 - o0 + rnd) >> sh;
-        w[8 + c] = (e1 + o1 + rnd) >> sh;
-        w[16 + c] = (e1 - o1 + rnd) >> sh;
-    }
-
-    /** 2-point column pass over coefficient rows 0..1 of column {@code c}; writes rows 0..1 of {@code w}. */
-    private static void column2(int[] in, int c, int[] w) {
-        int tmp10 = in[c] << (CONST_BITS + 2);
-        int tmp0 = -in[56 + c] * FIX_0_720959822 + in[40 + c] * FIX_0_850430095
-                - in[24 + c] * FIX_1_272758580 + in[8 + c] * FIX_3_624509785;
-        final int sh = CONST_BITS - PASS1_BITS + 2;
-        final int rnd = 1 << (sh - 1);
-        w[c] = (tmp10 + tmp0 + rnd) >> sh;
-        w[8 + c] = (tmp10 - tmp0 + rnd) >> sh;
-    }
-
-    private static void row8(int[] w, int r, byte[] out, int off) {
-        int z2 = w[r + 2];
-        int z3 = w[r + 6];
-        int z1 = (z2 + z3) * FIX_0_541196100;
-        int tmp2 = z1 - z3 * FIX_1_847759065;
-        int tmp3 = z1 + z2 * FIX_0_765366865;
-        int tmp0 = (w[r] + w[r + 4]) << CONST_BITS;
-        int tmp1 = (w[r] - w[r + 4]) << CONST_BITS;
-        int tmp10 = tmp0 + tmp3;
-        int tmp13 = tmp0 - tmp3;
-        int tmp11 = tmp1 + tmp2;
-        int tmp12 = tmp1 - tmp2;
-        tmp0 = w[r + 7];
-        tmp1 = w[r + 5];
-        tmp2 = w[r + 3];
-        tmp3 = w[r + 1];
-        z1 = tmp0 + tmp3;
-        z2 = tmp1 + tmp2;
-        z3 = tmp0 + tmp2;
-        int z4 = tmp1 + tmp3;
-        int z5 = (z3 + z4) * FIX_1_175875602;
-        tmp0 *= FIX_0_298631336;
-        tmp1 *= FIX_2_053119869;
-        tmp2 *= FIX_3_072711026;
-        tmp3 *= FIX_1_501321110;
-        z1 *= -FIX_0_899976223;
-        z2 *= -FIX_2_562915447;
-        z3 = z3 * -FIX_1_961570560 + z5;
-        z4 = z4 * -FIX_0_390180644 + z5;
-        tmp0 += z1 + z3;
-        tmp1 += z2 + z4;
-        tmp2 += z2 + z3;
-        tmp3 += z1 + z4;
-        final int sh = CONST_BITS + PASS1_BITS + 3;
-        final int rnd = 1 << (sh - 1);
-        out[off] = clamp((tmp10 + tmp3 + rnd) >> sh);
-        out[off + 7] = clamp((tmp10 - tmp3 + rnd) >> sh);
-        out[off + 1] = clamp((tmp11 + tmp2 + rnd) >> sh);
-        out[off + 6] = clamp((tmp11 - tmp2 + rnd) >> sh);
-        out[off + 2] = clamp((tmp12 + tmp1 + rnd) >> sh);
-        out[off + 5] = clamp((tmp12 - tmp1 + rnd) >> sh);
-        out[off + 3] = clamp((tmp13 + tmp0 + rnd) >> sh);
-        out[off + 4] = clamp((tmp13 - tmp0 + rnd) >> sh);
-    }
-
-    private static void row4(int[] w, int r, byte[] out, int off) {
-        int tmp0 = w[r] << CONST_BITS;
-        int tmp2 = w[r + 2] << CONST_BITS;
-        int e0 = tmp0 + tmp2;
-        int e1 = tmp0 - tmp2;
-        int z1 = w[r + 1];
-        int z3 = w[r + 3];
-        int o0 = z1 * FIX_1_306562965 + z3 * FIX_0_541196100;
-        int o1 = z1 * FIX_0_541196100 - z3 * FIX_1_306562965;
-        final int sh = CONST_BITS + PASS1_BITS + 3;
-        final int rnd = 1 << (sh - 1);
-        out[off] = clamp((e0 + o0 + rnd) >> sh);
-        out[off + 3] = clamp((e0 - o0 + rnd) >> sh);
-        out[off + 1] = clamp((e1 + o1 + rnd) >> sh);
-        out[off + 2] = clamp((e1 - o1 + rnd) >> sh);
-    }
-
-    private static void row2(int[] w, int r, byte[] out, int off) {
-        int tmp10 = w[r] << (CONST_BITS + 2);
-        int tmp0 = -w[r + 7] * FIX_0_720959822 + w[r + 5] * FIX_0_850430095
-                - w[r + 3] * FIX_1_272758580 + w[r + 1] * FIX_3_624509785;
-        final int sh = CONST_BITS + PASS1_BITS + 3 + 2;
-        final int rnd = 1 << (sh - 1);
-        out[off] = clamp((tmp10 + tmp0 + rnd) >> sh);
-        out[off + 1] = clamp((tmp10 - tmp0 + rnd) >> sh);
     }
 
     /** A block whose AC coefficients are all zero: every IDCT size gives the same flat value, (dc + 4) / 8. */
@@ -402,73 +422,6 @@ final class Idct {
     private static byte clamp(int x) {
         x += 128;
         return (byte) (x < 0 ? 0 : x > 255 ? 255 : x);
-    }
-
-    /*
-     * The square IDCTs: the column and row passes above, each skipped for a column or row whose AC terms are all
-     * zero (common in photos), where the pass reduces to spreading the DC term.
-     */
-
-    private void idct8(int[] in, byte[] out, int off, int stride) {
-        int[] w = ws;
-        for (int c = 0; c < 8; c++) {
-            if ((in[8 + c] | in[16 + c] | in[24 + c] | in[32 + c] | in[40 + c] | in[48 + c] | in[56 + c]) == 0) {
-                int dc = in[c] << PASS1_BITS;
-                for (int r = 0; r < 64; r += 8) w[r + c] = dc;
-            } else {
-                column8(in, c, w);
-            }
-        }
-        for (int r = 0; r < 64; r += 8, off += stride) {
-            if ((w[r + 1] | w[r + 2] | w[r + 3] | w[r + 4] | w[r + 5] | w[r + 6] | w[r + 7]) == 0) {
-                flatRow(w[r], out, off, 8);
-            } else {
-                row8(w, r, out, off);
-            }
-        }
-    }
-
-    private void idct4(int[] in, byte[] out, int off, int stride) {
-        int[] w = ws;
-        for (int c = 0; c < 4; c++) {
-            if ((in[8 + c] | in[16 + c] | in[24 + c]) == 0) {
-                int dc = in[c] << PASS1_BITS;
-                w[c] = dc;
-                w[8 + c] = dc;
-                w[16 + c] = dc;
-                w[24 + c] = dc;
-            } else {
-                column4(in, c, w);
-            }
-        }
-        for (int r = 0; r < 32; r += 8, off += stride) {
-            if ((w[r + 1] | w[r + 2] | w[r + 3]) == 0) {
-                flatRow(w[r], out, off, 4);
-            } else {
-                row4(w, r, out, off);
-            }
-        }
-    }
-
-    private void idct2(int[] in, byte[] out, int off, int stride) {
-        int[] w = ws;
-        for (int c = 0; c < 8; c++) {
-            if (c == 2 || c == 4 || c == 6) continue; // not used by the second pass
-            if ((in[8 + c] | in[24 + c] | in[40 + c] | in[56 + c]) == 0) {
-                int dc = in[c] << PASS1_BITS;
-                w[c] = dc;
-                w[8 + c] = dc;
-            } else {
-                column2(in, c, w);
-            }
-        }
-        for (int r = 0; r < 16; r += 8, off += stride) {
-            if ((w[r + 1] | w[r + 3] | w[r + 5] | w[r + 7]) == 0) {
-                flatRow(w[r], out, off, 2);
-            } else {
-                row2(w, r, out, off);
-            }
-        }
     }
 
     /** A row of the second pass with only its DC term: {@code n} equal samples. */

@@ -55,7 +55,7 @@ class IdctTest {
     /** The square IDCT giving {@code n x n} samples, read back. */
     private static int[] run(int n, int[] coef) {
         byte[] out = new byte[n * 11];
-        new Idct().run(n, coef.clone(), out, 3, 11);
+        new Idct().run(n, n, coef.clone(), out, 3, 11);
         int[] px = new int[n * n];
         for (int j = 0; j < n; j++) {
             for (int i = 0; i < n; i++) px[j * n + i] = out[3 + j * 11 + i] & 0xFF;
@@ -68,7 +68,7 @@ class IdctTest {
         Random rnd = new Random(7);
         for (int n : new int[] {8, 4, 1, 3, 5, 6, 7}) {
             for (int t = 0; t < 500; t++) {
-                int[] coef = randomBlock(rnd);
+                int[] coef = t % 2 == 0 ? randomBlock(rnd) : sparseBlock(rnd);
                 int[] want = expected(coef, n);
                 int[] got = run(n, coef);
                 for (int p = 0; p < n * n; p++) {
@@ -97,7 +97,7 @@ class IdctTest {
         Random rnd = new Random(3);
         int worst = 0;
         for (int t = 0; t < 500; t++) {
-            int[] coef = randomBlock(rnd);
+            int[] coef = t % 2 == 0 ? randomBlock(rnd) : sparseBlock(rnd);
             int[] full = exactFull(coef);
             int[] got = run(2, coef);
             for (int q = 0; q < 4; q++) {
@@ -122,18 +122,34 @@ class IdctTest {
         return out;
     }
 
+    /** A block with a few low coefficients or none: most columns and rows take the passes' all-zero shortcut. */
+    private static int[] sparseBlock(Random rnd) {
+        int[] coef = new int[64];
+        coef[0] = rnd.nextInt(1600) - 800;
+        for (int i = rnd.nextInt(4); i > 0; i--) coef[rnd.nextInt(3) * 8 + rnd.nextInt(3)] = rnd.nextInt(161) - 80;
+        return coef;
+    }
+
     @Test
-    void rectangularScalesMatchTheFormulaInEachDirection() {
+    void everySizeAcrossAndDownMatchesTheFormulaInEachDirection() {
         Random rnd = new Random(5);
-        int[] coef = randomBlock(rnd);
-        // 8 across (full), 4 down: each column as a 4-point downscale, each row as the full 8-point IDCT
-        byte[] out = new byte[8 * 4];
-        new Idct().run(8, 4, coef.clone(), out, 0, 8);
-        for (int j = 0; j < 4; j++) {
-            for (int i = 0; i < 8; i++) {
-                double y = (j + 0.5) * 2 - 0.5;
-                int want = (int) Math.max(0, Math.min(255, Math.round(picture(coef, i, y, 8, 4))));
-                assertThat(Math.abs((out[j * 8 + i] & 0xFF) - want)).as("row %d col %d", j, i).isLessThanOrEqualTo(1);
+        int[] sizes = {8, 7, 6, 5, 4, 3, 1};
+        for (int sx : sizes) {
+            for (int sy : sizes) {
+                for (int t = 0; t < 200; t++) {
+                    int[] coef = t % 2 == 0 ? randomBlock(rnd) : sparseBlock(rnd);
+                    byte[] out = new byte[sy * 9];
+                    new Idct().run(sx, sy, coef.clone(), out, 1, 9);
+                    for (int j = 0; j < sy; j++) {
+                        for (int i = 0; i < sx; i++) {
+                            double x = (i + 0.5) * 8.0 / sx - 0.5;
+                            double y = (j + 0.5) * 8.0 / sy - 0.5;
+                            int want = (int) Math.max(0, Math.min(255, Math.round(picture(coef, x, y, sx, sy))));
+                            assertThat(Math.abs((out[1 + j * 9 + i] & 0xFF) - want))
+                                    .as("%d x %d, block %d, row %d col %d", sx, sy, t, j, i).isLessThanOrEqualTo(1);
+                        }
+                    }
+                }
             }
         }
     }

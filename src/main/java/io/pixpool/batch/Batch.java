@@ -17,10 +17,11 @@ import java.util.concurrent.TimeUnit;
  * for deadlines.
  *
  * <p>Pool: {@code min(workers, files)} slots, each starting its worker process right away and taking files as soon as
- * its worker said hello (no slot waits for the others). A worker handles one file at a time; the coordinator moves
- * the finished temp file into place (one placement at a time). A worker that dies, runs out of memory or passes the
- * per-file timeout (it is then killed and reaped) is replaced, its temp files removed, and its file tried again on
- * the fresh worker until {@link BatchSettings#maxAttempts()} attempts are used up.
+ * its worker said hello (no slot waits for the others). A worker handles one file at a time; when it has answered,
+ * its slot sends it the next file (unless paused or cancelled) and then moves the finished temp file into place (one
+ * placement at a time), so a paused batch still finishes the files already sent. A worker that dies, runs out of
+ * memory or passes the per-file timeout (it is then killed and reaped) is replaced, its temp files removed, and its
+ * file tried again on the fresh worker until {@link BatchSettings#maxAttempts()} attempts are used up.
  *
  * <p>Events ({@link BatchEvent}): first {@code JobQueued} for every input, in input order; per job then
  * {@code JobStarted} (per attempt), {@code JobRetrying} (before each further attempt) and exactly one terminal event

@@ -99,6 +99,19 @@ final class JobQueue {
         }
     }
 
+    /**
+     * The next job if one may go out now (not paused, cancelled or aborted, and one is waiting), else {@link #NONE};
+     * never blocks.
+     */
+    int poll() {
+        lock.lock();
+        try {
+            return stopped() || paused || next >= total ? NONE : next++;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Blocks while paused, before a retry goes out; false when the batch was cancelled or aborted meanwhile. */
     boolean awaitDispatch() {
         lock.lock();

@@ -19,8 +19,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One worker child process: start (waiting for its hello), one request/reply at a time with a deadline, kill and
- * reap. Waiting is always a blocking read of the worker's stdout; a deadline is enforced by killing the process
+ * One worker child process: start (waiting for its hello), requests and their replies in order, each with a
+ * deadline from the moment it was sent, kill and reap. Waiting is always a blocking read of the worker's stdout; a deadline is enforced by killing the process
  * from the watchdog, which ends that read with EOF, so nothing ever just stops waiting for a live process.
  * Every path ends in {@link #reap()}, which waits for the exit (killing if need be) and says how it ended.
  *
@@ -112,14 +112,39 @@ final class WorkerProcess {
      * nonsense; then call {@link #reap()}.
      */
     Message call(Message.JobRequest request, Duration timeout, ScheduledExecutorService watchdog) {
+        Call c = send(request, timeout, watchdog);
+        return c == null ? null : await(c);
+    }
+
+    /** A request on its way to the worker, whose deadline runs from the moment it was sent. */
+    record Call(Message.JobRequest request, ScheduledFuture<?> deadline) {
+    }
+
+    /**
+     * Sends the request, starting its deadline of {@code timeout}; then {@link #await} its reply. Null when it could
+     * not be written (the worker is gone: nothing reached it).
+     */
+    Call send(Message.JobRequest request, Duration timeout, ScheduledExecutorService watchdog) {
         String limit = Durations.format(timeout);
         ScheduledFuture<?> deadline = watchdog.schedule(() -> kill(WorkerExit.Reason.TIMEOUT,
                 "killed (timeout " + limit + ")", "timed out after " + limit), timeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
             WireFormat.write(toWorker, request);
+            return new Call(request, deadline);
+        } catch (IOException e) {
+            deadline.cancel(false);
+            log().log(Level.FINE, "worker pid {0}: pipe closed: {1}", new Object[] {pid, e.getMessage()});
+            return null;
+        }
+    }
+
+    /** The reply to a sent request, as {@link #call} returns it. */
+    Message await(Call call) {
+        long seq = call.request().seq();
+        try {
             Message m = WireFormat.read(fromWorker);
-            if (m instanceof Message.JobResult r && r.seq() == request.seq()) return m;
-            if (m instanceof Message.JobError e && e.seq() == request.seq()) {
+            if (m instanceof Message.JobResult r && r.seq() == seq) return m;
+            if (m instanceof Message.JobError e && e.seq() == seq) {
                 if (e.kind() == Message.ErrorKind.OUT_OF_MEMORY) outOfMemoryReported = true;
                 return m;
             }
@@ -132,7 +157,7 @@ final class WorkerProcess {
             log().log(Level.FINE, "worker pid {0}: pipe closed: {1}", new Object[] {pid, e.getMessage()});
             return null;
         } finally {
-            deadline.cancel(false);
+            call.deadline().cancel(false);
         }
     }
 

@@ -12,7 +12,9 @@ import java.util.logging.Logger;
 
 /**
  * One place in the pool (numbered from 1), run on its own thread: takes a job, makes sure it has a live worker
- * (starting a fresh one when needed), sends the job, and ends it. When the worker dies, times out or runs out of
+ * (starting a fresh one when needed), sends the job, and ends it. When the worker has answered, the next job (if one
+ * may go out) is sent before the answer is dealt with, so the worker makes the next file while the last one is
+ * moved into place. When the worker dies, times out or runs out of
  * memory while holding the job, the worker is reaped, its temp files in the job's folder removed, and the job tried
  * again on a fresh worker in this slot, up to {@link BatchSettings#maxAttempts()} attempts. A worker that dies
  * while idle is noticed at once (its exit wakes the slot) and replaced when the next job comes. With a
@@ -46,6 +48,12 @@ final class WorkerSlot implements Runnable {
     private long seq;
     private int currentJob = -1;
     private long firstStartNanos;
+    /** The next job, already sent to {@link #worker} (see {@link #sendNext}); null when there is none. */
+    private Ahead ahead;
+
+    /** A job sent before the previous one was placed: its request on the way and when it went out. */
+    private record Ahead(int job, ImageJob imageJob, WorkerProcess.Call call, long startNanos) {
+    }
 
     WorkerSlot(int number, SlotContext ctx) {
         this.number = number;
@@ -59,6 +67,7 @@ final class WorkerSlot implements Runnable {
         } catch (RuntimeException e) {
             log().log(Level.SEVERE, "worker slot " + number + " failed", e);
             if (currentJob >= 0) ctx.book().failed(currentJob, "internal error: " + e, 0);
+            if (ahead != null && ahead.job() != currentJob) ctx.book().failed(ahead.job(), "internal error: " + e, 0);
             retired = true;
             ctx.queue().slotRetired("internal error: " + e);
         } finally {
@@ -100,7 +109,7 @@ final class WorkerSlot implements Runnable {
             }
         }
         while (!retired) {
-            int job = ctx.queue().take(() -> worker != null && !worker.isAlive());
+            int job = ahead != null ? ahead.job() : ctx.queue().take(() -> worker != null && !worker.isAlive());
             if (job == JobQueue.WAKE) {
                 retire(false);
             } else if (job == JobQueue.NONE) {
@@ -115,8 +124,7 @@ final class WorkerSlot implements Runnable {
 
     private void runJob(int job) {
         BatchSettings s = ctx.settings();
-        InputFile in = ctx.inputs().get(job);
-        ImageJob imageJob = new ImageJob(in.source(), in.outputDir(s.outputRoot()), job + 1, s.recipe());
+        ImageJob imageJob = ahead != null ? ahead.imageJob() : imageJob(job);
         firstStartNanos = 0;
         String last = null;
         boolean allSame = true;
@@ -142,30 +150,47 @@ final class WorkerSlot implements Runnable {
         }
     }
 
+    private ImageJob imageJob(int job) {
+        BatchSettings s = ctx.settings();
+        InputFile in = ctx.inputs().get(job);
+        return new ImageJob(in.source(), in.outputDir(s.outputRoot()), job + 1, s.recipe());
+    }
+
     /** One attempt; null when the job has ended (an event was emitted), else why the attempt failed. */
     private String attempt(int job, ImageJob imageJob, int attempt) {
         WorkerProcess w;
-        try {
-            w = ensureWorker();
-        } catch (WorkerStartException e) {
-            return "worker could not start: " + e.getMessage();
+        Message reply;
+        Ahead sent = ahead;
+        ahead = null;
+        if (sent != null && sent.call() != null) { // went out with the previous job's answer (see sendNext)
+            w = worker;
+            firstStartNanos = sent.startNanos();
+            reply = w.await(sent.call());
+        } else {
+            try {
+                w = ensureWorker();
+            } catch (WorkerStartException e) {
+                return "worker could not start: " + e.getMessage();
+            }
+            busy = w;
+            if (ctx.queue().isCancelled()) { // checked after publishing busy: cancel() sees one or the other
+                busy = null;
+                ctx.book().cancelled(job);
+                return null;
+            }
+            if (firstStartNanos == 0) firstStartNanos = System.nanoTime();
+            ctx.book().emit(new BatchEvent.JobStarted(job, number, attempt));
+            workerDir = imageJob.outputDir();
+            reply = w.call(new Message.JobRequest(++seq, imageJob), ctx.settings().timeout(), ctx.watchdog());
         }
-        busy = w;
-        if (ctx.queue().isCancelled()) { // checked after publishing busy: cancel() sees one or the other
-            busy = null;
-            ctx.book().cancelled(job);
-            return null;
-        }
-        if (firstStartNanos == 0) firstStartNanos = System.nanoTime();
-        ctx.book().emit(new BatchEvent.JobStarted(job, number, attempt));
-        workerDir = imageJob.outputDir();
-        Message reply = w.call(new Message.JobRequest(++seq, imageJob), ctx.settings().timeout(), ctx.watchdog());
         busy = null;
         if (reply instanceof Message.JobResult r) {
+            sendNext(w);
             ctx.placer().place(job, imageJob, r.image(), firstStartNanos);
             return null;
         }
         if (reply instanceof Message.JobError e && e.kind() != Message.ErrorKind.OUT_OF_MEMORY) {
+            sendNext(w);
             ctx.book().failed(job, e.message(), millis());
             return null;
         }
@@ -175,6 +200,35 @@ final class WorkerSlot implements Runnable {
             return null;
         }
         return exit.jobReason();
+    }
+
+    /**
+     * Right after the worker answered and before the answer is dealt with (placing an output takes a few syscalls,
+     * far more on a network share): sends the worker the next job if one may go out now (not paused or cancelled),
+     * so it is busy again at once. The worker runs it as it would have after the placement; its deadline runs from
+     * now. A request that cannot be written (the worker just died) is left for the next attempt to send again.
+     */
+    private void sendNext(WorkerProcess w) {
+        int next = ctx.queue().poll();
+        if (next == JobQueue.NONE) return;
+        ImageJob imageJob = imageJob(next);
+        busy = w;
+        if (ctx.queue().isCancelled()) { // as in attempt: cancel() sees busy or the cancelled queue
+            busy = null;
+            ctx.book().cancelled(next);
+            return;
+        }
+        WorkerProcess.Call call = w.send(new Message.JobRequest(++seq, imageJob), ctx.settings().timeout(),
+                ctx.watchdog());
+        if (call == null) {
+            busy = null;
+            ahead = new Ahead(next, imageJob, null, 0);
+            return;
+        }
+        long start = System.nanoTime();
+        workerDir = imageJob.outputDir();
+        ctx.book().emit(new BatchEvent.JobStarted(next, number, 1));
+        ahead = new Ahead(next, imageJob, call, start);
     }
 
     private WorkerProcess ensureWorker() throws WorkerStartException {

@@ -21,15 +21,26 @@ public final class TempFiles {
         return PREFIX + ownerPid + "-";
     }
 
+    /** Prefix of the temp files {@code ownerPid} writes for its job {@code job}: {@link #prefix} and the job's number. */
+    public static String prefix(long ownerPid, long job) {
+        return prefix(ownerPid) + job + "-";
+    }
+
     public static boolean isTemp(Path p) {
         return p.getFileName() != null && p.getFileName().toString().startsWith(PREFIX);
     }
 
     /** Deletes {@code dir}'s temp files written by {@code ownerPid}; returns how many. Missing dir: 0. */
     public static int removeAll(Path dir, long ownerPid) throws IOException {
+        return removeAll(dir, prefix(ownerPid));
+    }
+
+    /** Deletes {@code dir}'s temp files whose names start with {@code prefix} (from {@link #prefix}); returns how many. */
+    public static int removeAll(Path dir, String prefix) throws IOException {
+        if (!prefix.startsWith(PREFIX)) throw new IllegalArgumentException("not a temp file prefix: " + prefix);
         if (!Files.isDirectory(dir)) return 0;
         int n = 0;
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, prefix(ownerPid) + "*")) {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, prefix + "*")) {
             for (Path p : ds) {
                 if (Files.deleteIfExists(p)) n++;
             }

@@ -8,14 +8,17 @@ import io.pixpool.protocol.Message;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Runs one job request through the pipeline and turns the outcome into the reply frame. A failed job's temp files
- * are removed here. A reported temp file belongs to the coordinator, which places it before it sends the next job,
- * so while a job runs the only temp files of this worker in the folder are that job's.
+ * are removed here: those named for that job ({@link TempFiles#prefix(long, long)} with the request's sequence
+ * number). A reported temp file belongs to the coordinator, which sends the next job as soon as it has the reply and
+ * then places the reported file while this worker runs that job: so the folder may hold the previous job's reported
+ * file too, which is not this job's to remove.
  */
 final class JobRunner {
 
@@ -29,11 +32,14 @@ final class JobRunner {
     /** Released on OutOfMemoryError so building and sending the reply has room. */
     private byte[] reserve = new byte[256 * 1024];
     private volatile Path currentDir;
+    private volatile String currentPrefix;
     /**
-     * The temp files of the last result reported: the coordinator's to place, which it does before it sends the next
-     * job or closes our stdin. If they are still there when stdin closes or the coordinator is gone, nobody will.
+     * The temp files of the last two results reported: the coordinator's to place. It places a result while this
+     * worker runs the next job, so when a request comes every result but the last one is placed. If any is still
+     * there when stdin closes or the coordinator is gone, nobody will place it.
      */
     private volatile List<Path> reported = List.of();
+    private volatile List<Path> reportedBefore = List.of();
 
     JobRunner(long pid) {
         this.pid = pid;
@@ -41,34 +47,38 @@ final class JobRunner {
 
     Message run(Message.JobRequest request) {
         Path dir = request.job().outputDir();
+        String prefix = TempFiles.prefix(pid, request.seq());
         currentDir = dir;
-        reported = List.of(); // a new request: the coordinator has placed the last result
+        currentPrefix = prefix;
+        reportedBefore = reported; // a new request: the results before the last one are placed
+        reported = List.of();
         try {
-            EncodedImage img = pipeline.process(request.job(), TempFiles.prefix(pid));
+            EncodedImage img = pipeline.process(request.job(), prefix);
             reported = img.tempFiles();
             return new Message.JobResult(request.seq(), img);
         } catch (ImageException e) {
             // decoders may wrap an OutOfMemoryError (PNG: "Caught exception during read")
             if (causedByOutOfMemory(e)) return outOfMemory(request);
-            removeTempFiles();
+            removeJobTempFiles();
             return new Message.JobError(request.seq(), Message.ErrorKind.IMAGE, userMessage(e));
         } catch (OutOfMemoryError e) {
             return outOfMemory(request);
         } catch (RuntimeException e) {
             if (causedByOutOfMemory(e)) return outOfMemory(request);
             log().log(Level.SEVERE, "job failed unexpectedly: " + request.job().source(), e);
-            removeTempFiles();
+            removeJobTempFiles();
             return new Message.JobError(request.seq(), Message.ErrorKind.INTERNAL,
                     "internal error: " + e.getClass().getSimpleName()
                             + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } finally {
             currentDir = null;
+            currentPrefix = null;
         }
     }
 
     private Message outOfMemory(Message.JobRequest request) {
         reserve = null;
-        removeTempFiles();
+        removeJobTempFiles();
         long maxMb = Runtime.getRuntime().maxMemory() >> 20;
         return new Message.JobError(request.seq(), Message.ErrorKind.OUT_OF_MEMORY,
                 "ran out of memory (worker heap " + maxMb + " MiB)");
@@ -81,23 +91,26 @@ final class JobRunner {
         return false;
     }
 
-    /** Deletes this worker's temp files in the folder of the job in progress, if any. Safe from any thread. */
-    void removeTempFiles() {
+    /** Deletes the temp files of the job in progress, if any. Safe from any thread. */
+    void removeJobTempFiles() {
         Path dir = currentDir;
-        if (dir == null) return;
+        String prefix = currentPrefix;
+        if (dir == null || prefix == null) return;
         try {
-            TempFiles.removeAll(dir, pid);
+            TempFiles.removeAll(dir, prefix);
         } catch (IOException e) {
             log().log(Level.WARNING, "cannot remove temp files in " + dir + ": " + e.getMessage());
         }
     }
 
     /**
-     * Deletes the last reported temp file if it is still there: call only when the coordinator can no longer place it
-     * (stdin closed, coordinator gone). Safe from any thread.
+     * Deletes the reported temp files still there: call only when the coordinator can no longer place them (stdin
+     * closed, coordinator gone). Safe from any thread.
      */
-    void removeUnplacedResult() {
-        List<Path> temps = reported;
+    void removeUnplacedResults() {
+        List<Path> temps = new ArrayList<>(reportedBefore);
+        temps.addAll(reported);
+        reportedBefore = List.of();
         reported = List.of();
         for (Path tmp : temps) {
             try {

@@ -48,7 +48,7 @@ final class WorkerLoop {
                 return WorkerMain.EXIT_PIPE;
             }
             if (m == null) {
-                runner.removeUnplacedResult(); // a coordinator that closes stdin has placed it, unless it was killed
+                runner.removeUnplacedResults(); // a coordinator that closes stdin has placed them, unless it was killed
                 return goodbye();
             }
             if (!(m instanceof Message.JobRequest)) {

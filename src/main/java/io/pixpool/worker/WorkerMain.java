@@ -57,8 +57,8 @@ public final class WorkerMain {
         JobRunner runner = new JobRunner(pid);
         ParentWatch.start(parentPid, () -> {
             log().log(Level.WARNING, "coordinator {0} is gone; worker {1} exits", new Object[] {parentPid, pid});
-            runner.removeTempFiles();
-            runner.removeUnplacedResult();
+            runner.removeJobTempFiles();
+            runner.removeUnplacedResults();
             Runtime.getRuntime().halt(EXIT_PARENT_GONE);
         });
         int code = new WorkerLoop(new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16), frames,

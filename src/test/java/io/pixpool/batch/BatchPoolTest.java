@@ -264,8 +264,9 @@ class BatchPoolTest {
         assertThat(batch.isPaused()).isTrue();
 
         assertThat(batch.await(Duration.ofMillis(1500))).as("a paused batch does not finish").isNull();
-        assertThat(events.of(BatchEvent.JobStarted.class)).hasSize(1);
-        assertThat(events.of(BatchEvent.JobDone.class)).hasSize(1);
+        // file 1 went out with file 0's result, before file 0 was placed and the pause came: it finishes, no other starts
+        assertThat(events.of(BatchEvent.JobStarted.class)).hasSize(2);
+        assertThat(events.of(BatchEvent.JobDone.class)).hasSize(2);
         batch.pause(); // no second event
         batch.resume();
         assertThat(batch.isPaused()).isFalse();
@@ -280,6 +281,29 @@ class BatchPoolTest {
         assertThat(events.of(BatchEvent.WorkerStarted.class)).as("the worker waits through the pause").hasSize(1);
         batch.resume(); // after the end: nothing happens
         assertThat(events.all().get(events.all().size() - 1)).isInstanceOf(BatchEvent.BatchFinished.class);
+    }
+
+    @Test
+    void theNextFileGoesOutBeforeTheLastOneIsPlaced() throws Exception {
+        // one worker: it starts file i + 1 as soon as it has answered for file i, while the coordinator places file i
+        List<InputFile> inputs = images(4, 320, 240, "png");
+        BatchSummary summary = finish(Batch.start(settings(fit(100, 100), 1), inputs, events));
+        assertThat(summary.done()).isEqualTo(4);
+        events.assertConsistent(4);
+        List<BatchEvent> all = events.all();
+        for (int i = 0; i < 3; i++) {
+            int job = i;
+            int nextStarted = indexOf(all, e -> e instanceof BatchEvent.JobStarted s && s.job() == job + 1);
+            int done = indexOf(all, e -> e instanceof BatchEvent.JobDone d && d.job() == job);
+            assertThat(nextStarted).as("file %d started before file %d was placed", job + 1, job).isLessThan(done);
+        }
+        assertThat(events.of(BatchEvent.WorkerStarted.class)).hasSize(1);
+        assertThat(TestImages.tempFiles(out)).isEmpty();
+    }
+
+    private static int indexOf(List<BatchEvent> all, java.util.function.Predicate<BatchEvent> p) {
+        for (int i = 0; i < all.size(); i++) if (p.test(all.get(i))) return i;
+        throw new AssertionError("no such event in " + all);
     }
 
     @Test

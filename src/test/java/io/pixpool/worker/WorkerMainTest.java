@@ -75,6 +75,61 @@ class WorkerMainTest {
     }
 
     @Test
+    void aFailingJobLeavesThePreviousJobsReportedFileForTheCoordinator() throws Exception {
+        // the coordinator sends the next job as soon as it has a result and places that result meanwhile
+        Process p = startWorker(ProcessHandle.current().pid());
+        InputStream out = p.getInputStream();
+        OutputStream in = p.getOutputStream();
+        assertThat(WireFormat.read(out)).isInstanceOf(Message.Hello.class);
+        Path src = dir.resolve("a.png");
+        ImageIO.write(new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB), "png", src.toFile());
+        Path text = Files.writeString(dir.resolve("b.png"), "not a picture");
+        Path outDir = dir.resolve("out");
+        Recipe recipe = Recipe.defaults().withResize(ResizeSpec.fit(150, 150));
+
+        WireFormat.write(in, new Message.JobRequest(1, new ImageJob(src, outDir, 1, recipe)));
+        Path reported = ((Message.JobResult) WireFormat.read(out)).image().tempFile();
+        WireFormat.write(in, new Message.JobRequest(2, new ImageJob(text, outDir, 2, recipe)));
+        assertThat(WireFormat.read(out)).isInstanceOf(Message.JobError.class);
+
+        assertThat(reported).as("job 2's clean-up left job 1's file, not yet placed").exists();
+        Path placed = Files.move(reported, outDir.resolve("a.png"));
+        in.close();
+        assertThat(WireFormat.read(out)).isEqualTo(new Message.Goodbye());
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        try (var files = Files.list(outDir)) {
+            assertThat(files).containsExactly(placed);
+        }
+    }
+
+    @Test
+    void leavingRemovesTheLastTwoResultsNobodyPlaced() throws Exception {
+        // a coordinator killed while placing result 1 had already sent job 2: neither file will ever be placed
+        Process p = startWorker(ProcessHandle.current().pid());
+        InputStream out = p.getInputStream();
+        OutputStream in = p.getOutputStream();
+        assertThat(WireFormat.read(out)).isInstanceOf(Message.Hello.class);
+        Path outDir = dir.resolve("out");
+        Recipe recipe = Recipe.defaults().withResize(ResizeSpec.fit(150, 150));
+        List<Path> reported = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            Path src = dir.resolve("p" + i + ".png");
+            ImageIO.write(new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB), "png", src.toFile());
+            WireFormat.write(in, new Message.JobRequest(i, new ImageJob(src, outDir, i, recipe)));
+            reported.add(((Message.JobResult) WireFormat.read(out)).image().tempFile());
+            if (i == 1) Files.move(reported.get(0), outDir.resolve("p1.png")); // placed before job 3 was sent
+        }
+        assertThat(reported.get(1)).exists();
+        assertThat(reported.get(2)).exists();
+        in.close();
+        assertThat(WireFormat.read(out)).isEqualTo(new Message.Goodbye());
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        try (var files = Files.list(outDir)) {
+            assertThat(files).containsExactly(outDir.resolve("p1.png"));
+        }
+    }
+
+    @Test
     void exitsWhenTheCoordinatorIsGoneEvenIfStdinStaysOpen() throws Exception {
         Process fakeCoordinator = new ProcessBuilder("sleep", "300").start();
         started.add(fakeCoordinator);

@@ -20,8 +20,9 @@ import java.util.logging.Logger;
 
 /**
  * One worker child process: start (waiting for its hello), requests and their replies in order, each with a
- * deadline from the moment it was sent, kill and reap. Waiting is always a blocking read of the worker's stdout; a deadline is enforced by killing the process
- * from the watchdog, which ends that read with EOF, so nothing ever just stops waiting for a live process.
+ * deadline from the moment it was sent, kill and reap. Waiting is always a blocking read of the worker's stdout; a
+ * deadline is enforced by killing the process from the watchdog, which ends that read with EOF, so nothing ever just
+ * stops waiting for a live process.
  * Every path ends in {@link #reap()}, which waits for the exit (killing if need be) and says how it ended.
  *
  * <p>Used by one slot thread; {@link #kill} may be called from any thread.

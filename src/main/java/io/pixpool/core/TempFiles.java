@@ -21,7 +21,7 @@ public final class TempFiles {
         return PREFIX + ownerPid + "-";
     }
 
-    /** Prefix of the temp files {@code ownerPid} writes for its job {@code job}: {@link #prefix} and the job's number. */
+    /** Prefix of the temp files {@code ownerPid} writes for its job {@code job}: {@link #prefix}, then the number. */
     public static String prefix(long ownerPid, long job) {
         return prefix(ownerPid) + job + "-";
     }
@@ -35,7 +35,7 @@ public final class TempFiles {
         return removeAll(dir, prefix(ownerPid));
     }
 
-    /** Deletes {@code dir}'s temp files whose names start with {@code prefix} (from {@link #prefix}); returns how many. */
+    /** Deletes {@code dir}'s temp files whose names start with {@code prefix} (a {@link #prefix}); returns how many. */
     public static int removeAll(Path dir, String prefix) throws IOException {
         if (!prefix.startsWith(PREFIX)) throw new IllegalArgumentException("not a temp file prefix: " + prefix);
         if (!Files.isDirectory(dir)) return 0;

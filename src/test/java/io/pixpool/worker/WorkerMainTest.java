@@ -39,16 +39,13 @@ class WorkerMainTest {
 
     @Test
     void saysHelloAnswersJobsAndLeavesWhenStdinCloses() throws Exception {
-        Process p = startWorker(ProcessHandle.current().pid());
+        Process p = helloWorker();
         InputStream out = p.getInputStream();
         OutputStream in = p.getOutputStream();
-        assertThat(WireFormat.read(out)).isEqualTo(new Message.Hello(WireFormat.VERSION, p.pid()));
 
-        Path src = dir.resolve("a.png");
-        ImageIO.write(new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB), "png", src.toFile());
+        Path src = png("a.png");
         Path outDir = dir.resolve("out");
-        Recipe recipe = Recipe.defaults().withResize(ResizeSpec.fit(150, 150));
-        WireFormat.write(in, new Message.JobRequest(1, new ImageJob(src, outDir, 1, recipe)));
+        WireFormat.write(in, new Message.JobRequest(1, new ImageJob(src, outDir, 1, FIT_150)));
         Message reply = WireFormat.read(out);
         assertThat(reply).isInstanceOf(Message.JobResult.class);
         Message.JobResult r = (Message.JobResult) reply;
@@ -59,74 +56,55 @@ class WorkerMainTest {
         Path placed = Files.move(r.image().tempFile(), outDir.resolve(r.image().fileName())); // as the coordinator does
 
         Path text = Files.writeString(dir.resolve("b.png"), "not a picture");
-        WireFormat.write(in, new Message.JobRequest(2, new ImageJob(text, outDir, 2, recipe)));
+        WireFormat.write(in, new Message.JobRequest(2, new ImageJob(text, outDir, 2, FIT_150)));
         Message error = WireFormat.read(out);
         assertThat(error).isInstanceOf(Message.JobError.class);
         assertThat(((Message.JobError) error).kind()).isEqualTo(Message.ErrorKind.IMAGE);
         assertThat(((Message.JobError) error).seq()).isEqualTo(2);
 
-        in.close();
-        assertThat(WireFormat.read(out)).isEqualTo(new Message.Goodbye());
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("worker exits after stdin closed").isTrue();
+        closeAndAwaitGoodbye(p);
         assertThat(p.exitValue()).isEqualTo(WorkerMain.EXIT_OK);
-        try (var files = Files.list(outDir)) {
-            assertThat(files).as("the failed job left no temp file").containsExactly(placed);
-        }
+        assertThat(filesIn(outDir)).as("the failed job left no temp file").containsExactly(placed);
     }
 
     @Test
     void aFailingJobLeavesThePreviousJobsReportedFileForTheCoordinator() throws Exception {
         // the coordinator sends the next job as soon as it has a result and places that result meanwhile
-        Process p = startWorker(ProcessHandle.current().pid());
+        Process p = helloWorker();
         InputStream out = p.getInputStream();
         OutputStream in = p.getOutputStream();
-        assertThat(WireFormat.read(out)).isInstanceOf(Message.Hello.class);
-        Path src = dir.resolve("a.png");
-        ImageIO.write(new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB), "png", src.toFile());
+        Path src = png("a.png");
         Path text = Files.writeString(dir.resolve("b.png"), "not a picture");
         Path outDir = dir.resolve("out");
-        Recipe recipe = Recipe.defaults().withResize(ResizeSpec.fit(150, 150));
 
-        WireFormat.write(in, new Message.JobRequest(1, new ImageJob(src, outDir, 1, recipe)));
+        WireFormat.write(in, new Message.JobRequest(1, new ImageJob(src, outDir, 1, FIT_150)));
         Path reported = ((Message.JobResult) WireFormat.read(out)).image().tempFile();
-        WireFormat.write(in, new Message.JobRequest(2, new ImageJob(text, outDir, 2, recipe)));
+        WireFormat.write(in, new Message.JobRequest(2, new ImageJob(text, outDir, 2, FIT_150)));
         assertThat(WireFormat.read(out)).isInstanceOf(Message.JobError.class);
 
         assertThat(reported).as("job 2's clean-up left job 1's file, not yet placed").exists();
         Path placed = Files.move(reported, outDir.resolve("a.png"));
-        in.close();
-        assertThat(WireFormat.read(out)).isEqualTo(new Message.Goodbye());
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        try (var files = Files.list(outDir)) {
-            assertThat(files).containsExactly(placed);
-        }
+        closeAndAwaitGoodbye(p);
+        assertThat(filesIn(outDir)).containsExactly(placed);
     }
 
     @Test
     void leavingRemovesTheLastTwoResultsNobodyPlaced() throws Exception {
         // a coordinator killed while placing result 1 had already sent job 2: neither file will ever be placed
-        Process p = startWorker(ProcessHandle.current().pid());
+        Process p = helloWorker();
         InputStream out = p.getInputStream();
         OutputStream in = p.getOutputStream();
-        assertThat(WireFormat.read(out)).isInstanceOf(Message.Hello.class);
         Path outDir = dir.resolve("out");
-        Recipe recipe = Recipe.defaults().withResize(ResizeSpec.fit(150, 150));
         List<Path> reported = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
-            Path src = dir.resolve("p" + i + ".png");
-            ImageIO.write(new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB), "png", src.toFile());
-            WireFormat.write(in, new Message.JobRequest(i, new ImageJob(src, outDir, i, recipe)));
+            WireFormat.write(in, new Message.JobRequest(i, new ImageJob(png("p" + i + ".png"), outDir, i, FIT_150)));
             reported.add(((Message.JobResult) WireFormat.read(out)).image().tempFile());
             if (i == 1) Files.move(reported.get(0), outDir.resolve("p1.png")); // placed before job 3 was sent
         }
         assertThat(reported.get(1)).exists();
         assertThat(reported.get(2)).exists();
-        in.close();
-        assertThat(WireFormat.read(out)).isEqualTo(new Message.Goodbye());
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        try (var files = Files.list(outDir)) {
-            assertThat(files).containsExactly(outDir.resolve("p1.png"));
-        }
+        closeAndAwaitGoodbye(p);
+        assertThat(filesIn(outDir)).containsExactly(outDir.resolve("p1.png"));
     }
 
     @Test
@@ -148,6 +126,35 @@ class WorkerMainTest {
         p.getOutputStream().flush();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(WorkerMain.EXIT_PROTOCOL);
+    }
+
+    private static final Recipe FIT_150 = Recipe.defaults().withResize(ResizeSpec.fit(150, 150));
+
+    /** A 300 x 200 PNG named {@code name} in the test folder. */
+    private Path png(String name) throws IOException {
+        Path src = dir.resolve(name);
+        ImageIO.write(new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB), "png", src.toFile());
+        return src;
+    }
+
+    /** A worker started for this test process, its hello read. */
+    private Process helloWorker() throws IOException {
+        Process p = startWorker(ProcessHandle.current().pid());
+        assertThat(WireFormat.read(p.getInputStream())).isEqualTo(new Message.Hello(WireFormat.VERSION, p.pid()));
+        return p;
+    }
+
+    /** Closes the worker's stdin as the coordinator does at the end: it says goodbye and exits. */
+    private static void closeAndAwaitGoodbye(Process p) throws IOException, InterruptedException {
+        p.getOutputStream().close();
+        assertThat(WireFormat.read(p.getInputStream())).isEqualTo(new Message.Goodbye());
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("worker exits after stdin closed").isTrue();
+    }
+
+    private static List<Path> filesIn(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            return files.toList();
+        }
     }
 
     private Process startWorker(long parentPid) throws IOException {

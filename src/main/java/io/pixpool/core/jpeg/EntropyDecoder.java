@@ -221,7 +221,8 @@ final class EntropyDecoder {
         int[] lookup = ac.lookup;
         int last = 0;
         for (int k = 1; k < 64; ) {
-            if (n < 32) {
+            // a whole coefficient from the fast table takes at most LOOKUP_BITS bits; the other paths up to 31
+            if (n < HuffmanTable.LOOKUP_BITS) {
                 bits = n;
                 fill();
                 b = buf;
@@ -236,6 +237,13 @@ final class EntropyDecoder {
                 blk[z] = (f >> 8) * q[z];
                 last = k++;
                 continue;
+            }
+            if (n < 32) {
+                bits = n;
+                fill();
+                b = buf;
+                n = bits;
+                p = (int) (b >>> (n - HuffmanTable.LOOKUP_BITS)) & ((1 << HuffmanTable.LOOKUP_BITS) - 1);
             }
             e = lookup[p];
             int rs;

@@ -187,7 +187,8 @@ final class EntropyDecoder {
      * Baseline block: coefficients times {@code q} into {@code blk} (natural order, all zero on entry). Returns
      * the zig-zag index of the last coefficient stored (0: only the DC term), so the caller can clear just those
      * and take the flat-block shortcut. The bit buffer is kept in locals, refilled to at least 32 bits (a code
-     * and its value) before each coefficient.
+     * and its value) before the DC term and before each AC code the fast table does not decode whole, which needs
+     * at most {@link HuffmanTable#LOOKUP_BITS}.
      */
     int baselineBlock(Component c, int[] blk, int[] q) throws JpegException {
         long b = buf;

@@ -2,12 +2,14 @@ package io.pixpool.protocol;
 
 import io.pixpool.core.EncodedImage;
 import io.pixpool.core.ImageJob;
+import io.pixpool.core.Recipe;
 import java.util.Objects;
 
 /**
- * What the coordinator and a worker say to each other. The coordinator writes {@link JobRequest}s to the worker's
- * stdin; the worker writes everything else to its stdout, and nothing else goes there. A worker answers each request
- * with exactly one {@link JobResult} or {@link JobError} carrying the request's {@code seq}.
+ * What the coordinator and a worker say to each other. The coordinator writes {@link JobRequest}s and {@link WarmUp}s
+ * to the worker's stdin; the worker writes everything else to its stdout, and nothing else goes there. A worker
+ * answers each job request with exactly one {@link JobResult} or {@link JobError}, each warm-up with one
+ * {@link WarmedUp}, in the order they came, carrying the request's {@code seq}.
  */
 public sealed interface Message {
 
@@ -35,6 +37,21 @@ public sealed interface Message {
             Objects.requireNonNull(message, "message");
         }
     }
+
+    /**
+     * Asks an idle worker to run its pipeline with {@code recipe} on pictures of its own making, so that its JIT has
+     * compiled the pipeline before the first real file comes (a worker reserve sends it to the workers it starts
+     * ahead of a batch). Answered with {@link WarmedUp} carrying the same {@code seq}; a request written behind it is
+     * read once the warm-up is over.
+     */
+    record WarmUp(long seq, Recipe recipe) implements Message {
+        public WarmUp {
+            Objects.requireNonNull(recipe, "recipe");
+        }
+    }
+
+    /** The answer to {@link WarmUp}: the pipeline ran {@code runs} times (failures there do not count or matter). */
+    record WarmedUp(long seq, int runs) implements Message { }
 
     /** Last frame of a worker that leaves because its stdin closed: tells a clean exit from a crash. */
     record Goodbye() implements Message { }

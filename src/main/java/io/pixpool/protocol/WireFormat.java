@@ -30,7 +30,7 @@ import java.util.List;
 public final class WireFormat {
 
     /** Bump on any change to the frame layout. */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
     /** Frames larger than this are garbage (e.g. stray text on the worker's stdout), not messages. */
     public static final int MAX_FRAME_BYTES = 4 << 20;
 
@@ -41,6 +41,8 @@ public final class WireFormat {
     private static final byte JOB_RESULT = 3;
     private static final byte JOB_ERROR = 4;
     private static final byte GOODBYE = 5;
+    private static final byte WARM_UP = 6;
+    private static final byte WARMED_UP = 7;
 
     private WireFormat() {
     }
@@ -105,6 +107,14 @@ public final class WireFormat {
             d.writeLong(e.seq());
             d.writeByte(e.kind().ordinal());
             writeString(d, e.message());
+        } else if (message instanceof Message.WarmUp w) {
+            d.writeByte(WARM_UP);
+            d.writeLong(w.seq());
+            writeBytes(d, encodeRecipe(w.recipe()));
+        } else if (message instanceof Message.WarmedUp w) {
+            d.writeByte(WARMED_UP);
+            d.writeLong(w.seq());
+            d.writeInt(w.runs());
         } else if (message instanceof Message.Goodbye) {
             d.writeByte(GOODBYE);
         } else {
@@ -142,6 +152,12 @@ public final class WireFormat {
                 if (kind >= kinds.length) throw new ProtocolException("unknown error kind " + kind);
                 return new Message.JobError(seq, kinds[kind], readString(d));
             }
+            case WARM_UP: {
+                long seq = d.readLong();
+                return new Message.WarmUp(seq, decodeRecipe(readBytes(d)));
+            }
+            case WARMED_UP:
+                return new Message.WarmedUp(d.readLong(), d.readInt());
             case GOODBYE:
                 return new Message.Goodbye();
             default:

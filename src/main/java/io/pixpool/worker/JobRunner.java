@@ -3,11 +3,13 @@ package io.pixpool.worker;
 import io.pixpool.core.EncodedImage;
 import io.pixpool.core.ImageException;
 import io.pixpool.core.ImagePipeline;
+import io.pixpool.core.PipelineWarmUp;
 import io.pixpool.core.TempFiles;
 import io.pixpool.protocol.Message;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -27,12 +29,19 @@ final class JobRunner {
         return Logger.getLogger(JobRunner.class.getName());
     }
 
+    /**
+     * How long a warm-up may run: about the extra time a fresh worker's first photos take (measured: a window's first
+     * batch of 16 photos took 0.34 s with fresh workers, 0.22 s once each had done four photos).
+     */
+    static final Duration WARM_UP_BUDGET = Duration.ofMillis(600);
+
     private final long pid;
     private final ImagePipeline pipeline = new ImagePipeline();
     /** Released on OutOfMemoryError so building and sending the reply has room. */
     private byte[] reserve = new byte[256 * 1024];
     private volatile Path currentDir;
     private volatile String currentPrefix;
+    private volatile Path warmUpDir;
     /**
      * The temp files of the last two results reported: the coordinator's to place. It places a result while this
      * worker runs the next job, so when a request comes every result but the last one is placed. If any is still
@@ -74,6 +83,35 @@ final class JobRunner {
             currentDir = null;
             currentPrefix = null;
         }
+    }
+
+    /**
+     * Runs the pipeline on generated photos with the request's recipe for at most {@link #WARM_UP_BUDGET} (see
+     * {@link PipelineWarmUp}), in a temp folder of its own that it removes. Never fails: the answer says how many
+     * runs were made.
+     */
+    Message warmUp(Message.WarmUp request) {
+        int runs = 0;
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("pixpool-warmup-");
+            warmUpDir = dir;
+            runs = PipelineWarmUp.run(pipeline, request.recipe(), WARM_UP_BUDGET, dir);
+        } catch (IOException e) {
+            log().log(Level.FINE, "no warm-up: " + e.getMessage());
+        } catch (OutOfMemoryError e) {
+            // the generated photos are small next to a heap of at least 64 MiB; the jobs will tell
+        } finally {
+            warmUpDir = null;
+            if (dir != null) PipelineWarmUp.remove(dir);
+        }
+        return new Message.WarmedUp(request.seq(), runs);
+    }
+
+    /** Deletes the folder of a warm-up in progress, if any (its coordinator is gone). Safe from any thread. */
+    void removeWarmUpFolder() {
+        Path dir = warmUpDir;
+        if (dir != null) PipelineWarmUp.remove(dir);
     }
 
     private Message outOfMemory(Message.JobRequest request) {

@@ -51,6 +51,10 @@ final class WorkerLoop {
                 runner.removeUnplacedResults(); // a coordinator that closes stdin has placed them, unless it was killed
                 return goodbye();
             }
+            if (m instanceof Message.WarmUp w) {
+                if (!send(runner.warmUp(w))) return WorkerMain.EXIT_PIPE;
+                continue;
+            }
             if (!(m instanceof Message.JobRequest)) {
                 log().severe("unexpected frame from the coordinator: " + m.getClass().getSimpleName());
                 return WorkerMain.EXIT_PROTOCOL;

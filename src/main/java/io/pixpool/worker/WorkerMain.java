@@ -59,6 +59,7 @@ public final class WorkerMain {
             log().log(Level.WARNING, "coordinator {0} is gone; worker {1} exits", new Object[] {parentPid, pid});
             runner.removeJobTempFiles();
             runner.removeUnplacedResults();
+            runner.removeWarmUpFolder();
             Runtime.getRuntime().halt(EXIT_PARENT_GONE);
         });
         int code = new WorkerLoop(new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16), frames,

@@ -46,6 +46,8 @@ class WireFormatTest {
                                 new EncodedImage(null, "a-200.jpg", 4000, 3000, 200, 150, 9_000_000, 0, 0,
                                         EncodedImage.LARGER, List.of())))),
                 new Message.JobError(9, Message.ErrorKind.OUT_OF_MEMORY, "ran out of memory (worker heap 64 MiB)"),
+                new Message.WarmUp(11, RECIPE),
+                new Message.WarmedUp(11, 6),
                 new Message.Goodbye());
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         for (Message m : messages) WireFormat.write(buf, m);

@@ -108,6 +108,33 @@ class WorkerMainTest {
     }
 
     @Test
+    void answersAWarmUpBeforeTheJobSentBehindItAndLeavesNothingOfIt() throws Exception {
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        Process p = startWorker(ProcessHandle.current().pid(), "-Djava.io.tmpdir=" + tmp);
+        assertThat(WireFormat.read(p.getInputStream())).isInstanceOf(Message.Hello.class);
+        InputStream out = p.getInputStream();
+        OutputStream in = p.getOutputStream();
+        Path outDir = dir.resolve("out");
+
+        // as a worker reserve does: the warm-up, then (a batch took the worker at once) a job right behind it
+        WireFormat.write(in, new Message.WarmUp(-1, FIT_150));
+        WireFormat.write(in, new Message.JobRequest(1, new ImageJob(png("a.png"), outDir, 1, FIT_150)));
+        Message warmed = WireFormat.read(out);
+        assertThat(warmed).isInstanceOf(Message.WarmedUp.class);
+        assertThat(((Message.WarmedUp) warmed).seq()).isEqualTo(-1);
+        assertThat(((Message.WarmedUp) warmed).runs()).as("the generated photos went through the pipeline")
+                .isPositive();
+        Message.JobResult r = (Message.JobResult) WireFormat.read(out);
+        assertThat(r.seq()).isEqualTo(1);
+        assertThat(ImageIO.read(r.image().tempFile().toFile()).getWidth()).isEqualTo(150);
+        Files.move(r.image().tempFile(), outDir.resolve(r.image().fileName()));
+
+        closeAndAwaitGoodbye(p);
+        assertThat(filesIn(tmp)).as("the warm-up's folder is gone").isEmpty();
+        assertThat(filesIn(outDir)).containsExactly(outDir.resolve("a.png"));
+    }
+
+    @Test
     void exitsWhenTheCoordinatorIsGoneEvenIfStdinStaysOpen() throws Exception {
         Process fakeCoordinator = new ProcessBuilder("sleep", "300").start();
         started.add(fakeCoordinator);
@@ -157,11 +184,13 @@ class WorkerMainTest {
         }
     }
 
-    private Process startWorker(long parentPid) throws IOException {
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        Process p = new ProcessBuilder(java, "-Xmx128m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                WorkerMain.class.getName(), "--parent-pid", Long.toString(parentPid))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    private Process startWorker(long parentPid, String... jvmOptions) throws IOException {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
+                "-Xmx128m", "-XX:+UseSerialGC"));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), WorkerMain.class.getName(),
+                "--parent-pid", Long.toString(parentPid)));
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         started.add(p);
         return p;
     }

@@ -1,0 +1,61 @@
+package io.pixpool.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pixpool.core.jpeg.FastJpeg;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The warm-up a reserve's workers run: real runs of the pipeline on generated photos, nothing left behind. */
+class PipelineWarmUpTest {
+
+    @TempDir
+    Path dir;
+
+    private static final Recipe FIT_500 = Recipe.defaults().withResize(ResizeSpec.fit(500, 500));
+
+    @Test
+    void runsThePipelineUpToItsLimitInItsFolderWhichRemoveDeletes() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("warm"));
+        int runs = PipelineWarmUp.run(new ImagePipeline(), FIT_500, Duration.ofMinutes(1), folder);
+        assertThat(runs).isEqualTo(PipelineWarmUp.MAX_RUNS);
+        try (Stream<Path> s = Files.list(folder.resolve("out"))) {
+            assertThat(s.toList()).as("a temp output per run").hasSize(PipelineWarmUp.MAX_RUNS);
+        }
+        PipelineWarmUp.remove(folder);
+        assertThat(folder).doesNotExist();
+    }
+
+    @Test
+    void startsNoRunOnceTheBudgetIsSpent() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("warm"));
+        assertThat(PipelineWarmUp.run(new ImagePipeline(), FIT_500, Duration.ZERO, folder)).isZero();
+    }
+
+    /** The point of the sizes: a fit into 500 px decodes them at 3/8 in the DCT domain, as most camera photos. */
+    @Test
+    void itsPhotosAreOnesTheScaledJpegDecoderTakesBaselineAndProgressive() throws Exception {
+        BufferedImage picture = PipelineWarmUp.picture();
+        for (boolean progressive : new boolean[] {false, true}) {
+            Path file = PipelineWarmUp.write(picture, dir.resolve("p" + progressive + ".jpg"), progressive);
+            assertThat(ImageDecoder.dctEighths(PipelineWarmUp.WIDTH, PipelineWarmUp.HEIGHT, 500, 333)).isEqualTo(3);
+            BufferedImage img = FastJpeg.decodeEighths(file, 3);
+            assertThat(img).as("progressive " + progressive).isNotNull();
+            assertThat(img.getWidth()).isEqualTo(900);
+            assertThat(img.getHeight()).isEqualTo(600);
+        }
+    }
+
+    @Test
+    void aFailureEndsTheWarmUpQuietly() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("warm"));
+        Recipe refusesAll = FIT_500.withMaxPixels(1000); // every photo is too large for it
+        assertThat(PipelineWarmUp.run(new ImagePipeline(), refusesAll, Duration.ofMinutes(1), folder)).isZero();
+    }
+}

@@ -1,5 +1,6 @@
 package io.pixpool.batch;
 
+import io.pixpool.core.Recipe;
 import io.pixpool.protocol.Message;
 import io.pixpool.protocol.ProtocolException;
 import io.pixpool.protocol.WireFormat;
@@ -45,6 +46,9 @@ final class WorkerProcess {
     private final AtomicReference<WorkerExit.Kill> kill = new AtomicReference<>();
     private volatile boolean outOfMemoryReported;
     private boolean saidGoodbye;
+    /** Warm-ups sent whose answer has not been read yet: the next reply read is theirs first. */
+    private int warmUpsPending;
+    private long warmUpSeq;
 
     private WorkerProcess(Process process, int heapMb, String name) {
         this.process = process;
@@ -139,10 +143,50 @@ final class WorkerProcess {
         }
     }
 
+    /**
+     * Asks the idle worker to warm its pipeline up with {@code recipe} ({@link Message.WarmUp}) without waiting for
+     * it: the answer is read before the reply to the next request, or before the goodbye, so a request may be sent
+     * at once (the worker reads it when the warm-up is over). False when the worker is gone.
+     */
+    boolean warmUp(Recipe recipe) {
+        try {
+            WireFormat.write(toWorker, new Message.WarmUp(--warmUpSeq, recipe));
+            warmUpsPending++;
+            return true;
+        } catch (IOException e) {
+            log().log(Level.FINE, "worker pid {0}: pipe closed: {1}", new Object[] {pid, e.getMessage()});
+            return false;
+        }
+    }
+
+    /** Whether a warm-up was sent whose answer has not been read yet. */
+    boolean warmUpPending() {
+        return warmUpsPending > 0;
+    }
+
+    /**
+     * Reads the answers to the warm-ups sent before. True when they all came; false when the worker ended first, or
+     * sent something else (then it is killed for a bad reply).
+     */
+    private boolean readWarmUps() throws IOException {
+        while (warmUpsPending > 0) {
+            Message m = WireFormat.read(fromWorker);
+            if (m == null) return false;
+            // warm-ups count down from -1, so the oldest one pending is the one answered first
+            if (!(m instanceof Message.WarmedUp w) || w.seq() != warmUpSeq + warmUpsPending - 1) {
+                badReply("unexpected " + m.getClass().getSimpleName());
+                return false;
+            }
+            warmUpsPending--;
+        }
+        return true;
+    }
+
     /** The reply to a sent request, as {@link #call} returns it. */
     Message await(Call call) {
         long seq = call.request().seq();
         try {
+            if (!readWarmUps()) return null;
             Message m = WireFormat.read(fromWorker);
             if (m instanceof Message.JobResult r && r.seq() == seq) return m;
             if (m instanceof Message.JobError e && e.seq() == seq) {
@@ -179,7 +223,7 @@ final class WorkerProcess {
                 grace.toMillis(), TimeUnit.MILLISECONDS);
         try {
             toWorker.close();
-            saidGoodbye = WireFormat.read(fromWorker) instanceof Message.Goodbye;
+            saidGoodbye = readWarmUps() && WireFormat.read(fromWorker) instanceof Message.Goodbye;
         } catch (IOException e) {
             log().log(Level.FINE, "worker pid {0} left without goodbye: {1}", new Object[] {pid, e.getMessage()});
         } finally {

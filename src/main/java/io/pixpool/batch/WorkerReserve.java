@@ -1,5 +1,6 @@
 package io.pixpool.batch;
 
+import io.pixpool.core.Recipe;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -15,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * ends normally hands its idle workers here instead of ending them, and the next batch with the same worker command
  * and heap takes them instead of starting JVMs: they have started up, and their JIT has compiled the pipeline for
  * the files they did, so the next batch's first files take warm-worker time instead of 0.1 s of start-up and about
- * 80 ms for a first photo. {@link #prepare} starts workers ahead of a batch (the window asks when files are added).
+ * 80 ms for a first photo. {@link #prepare} starts workers ahead of a batch (the window asks when files are added)
+ * and has them warm up.
  * Workers idle for longer than the idle time are ended (the memory goes back); so are all of them on
  * {@link #close()}, which the program calls when it ends. A worker also leaves by itself when its program is gone,
  * as every worker does.
@@ -63,7 +65,9 @@ public final class WorkerReserve implements AutoCloseable {
     /**
      * Starts, in the background, the workers a batch of {@code files} files with {@code settings} would start, as
      * far as none of the same kind waits here already, and keeps them for it (the window calls this when files are
-     * added, so that Start finds its workers up). They leave after the idle time like any other.
+     * added, so that Start finds its workers up). Each is then asked to warm its pipeline up with the settings'
+     * recipe ({@link WorkerProcess#warmUp}), so the batch's first files take warm-worker time too; a batch that takes
+     * it sooner has its first file read after the warm-up. They leave after the idle time like any other.
      */
     public void prepare(BatchSettings settings, int files) {
         if (files < 1) return;
@@ -71,13 +75,13 @@ public final class WorkerReserve implements AutoCloseable {
         int wanted = Math.min(settings.workers(), files);
         int heapMb = settings.workerHeapMb();
         try {
-            starter.execute(() -> startMissing(command, heapMb, wanted));
+            starter.execute(() -> startMissing(command, heapMb, wanted, settings.recipe()));
         } catch (RejectedExecutionException closedAlready) {
             // closed: nothing to prepare for
         }
     }
 
-    private void startMissing(WorkerCommand command, int heapMb, int wanted) {
+    private void startMissing(WorkerCommand command, int heapMb, int wanted, Recipe recipe) {
         int missing;
         synchronized (this) {
             if (closed) return;
@@ -98,6 +102,7 @@ public final class WorkerReserve implements AutoCloseable {
             } catch (WorkerStartException e) {
                 return; // the batch will try again, and report it
             }
+            w.warmUp(recipe); // a worker gone meanwhile is reaped when a batch takes it
             if (!keep(w, command, heapMb)) {
                 w.shutdown(SHUTDOWN_GRACE, timer);
                 return;

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -99,6 +101,29 @@ class WorkerReserveTest {
         reserve.prepare(settings, inputs.size()); // kept ones count: nothing more to start
         Thread.sleep(500);
         assertThat(reserve.idlePids()).containsExactlyInAnyOrderElementsOf(prepared);
+    }
+
+    /** So the first batch's first files take warm-worker time: each prepared worker runs its pipeline once first. */
+    @Test
+    void preparedWorkersAreAskedToWarmUpAndLeavePolitelyAfterIt() throws Exception {
+        reserve = new WorkerReserve();
+        BatchSettings settings = BatchSettings.of(fit(100, 100), dir.resolve("out")).withWorkers(1)
+                .withWorkerHeapMb(256);
+        reserve.prepare(settings, 3);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (reserve.idleWorkers() < 1 && System.nanoTime() < deadline) Thread.sleep(20);
+        WorkerProcess w = reserve.take(Batch.commandFor(settings, 3), 256);
+        assertThat(w).isNotNull();
+        seen.add(w.pid());
+        assertThat(w.warmUpPending()).as("a warm-up was sent").isTrue();
+        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor();
+        try {
+            WorkerExit exit = w.shutdown(Duration.ofSeconds(30), watchdog);
+            assertThat(exit.saidGoodbye()).as("its answer read, then the goodbye").isTrue();
+            assertThat(exit.unexpected()).isFalse();
+        } finally {
+            watchdog.shutdownNow();
+        }
     }
 
     @Test

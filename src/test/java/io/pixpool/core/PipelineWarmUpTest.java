@@ -44,12 +44,22 @@ class PipelineWarmUpTest {
         BufferedImage picture = PipelineWarmUp.picture();
         for (boolean progressive : new boolean[] {false, true}) {
             Path file = PipelineWarmUp.write(picture, dir.resolve("p" + progressive + ".jpg"), progressive);
+            assertThat(startOfFrame(Files.readAllBytes(file))).as("SOF marker").isEqualTo(progressive ? 0xC2 : 0xC0);
             assertThat(ImageDecoder.dctEighths(PipelineWarmUp.WIDTH, PipelineWarmUp.HEIGHT, 500, 333)).isEqualTo(3);
             BufferedImage img = FastJpeg.decodeEighths(file, 3);
             assertThat(img).as("progressive " + progressive).isNotNull();
             assertThat(img.getWidth()).isEqualTo(900);
             assertThat(img.getHeight()).isEqualTo(600);
         }
+    }
+
+    /** The second byte of the file's first SOFn marker: 0xC0 baseline, 0xC2 progressive; -1 when there is none. */
+    private static int startOfFrame(byte[] jpeg) {
+        for (int i = 0; i + 1 < jpeg.length; i++) {
+            int m = jpeg[i + 1] & 0xFF;
+            if ((jpeg[i] & 0xFF) == 0xFF && m >= 0xC0 && m <= 0xC2) return m;
+        }
+        return -1;
     }
 
     @Test

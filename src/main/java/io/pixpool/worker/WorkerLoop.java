@@ -1,13 +1,11 @@
 package io.pixpool.worker;
 
-import io.pixpool.core.EncodedImage;
 import io.pixpool.protocol.Message;
 import io.pixpool.protocol.ProtocolException;
 import io.pixpool.protocol.WireFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -45,6 +43,7 @@ final class WorkerLoop {
                 return WorkerMain.EXIT_PROTOCOL;
             } catch (IOException e) {
                 log().log(Level.SEVERE, "cannot read from the coordinator: " + e.getMessage());
+                runner.removeUnplacedResults(); // nobody is left to place them
                 return WorkerMain.EXIT_PIPE;
             }
             if (m == null) {
@@ -73,7 +72,9 @@ final class WorkerLoop {
             return true;
         } catch (IOException e) {
             log().log(Level.SEVERE, "cannot send the reply: " + e.getMessage());
-            if (reply instanceof Message.JobResult r) deleteQuietly(r.image());
+            // the coordinator is gone: nobody will place this reply's output, nor the previous one's (the coordinator
+            // sends the next job before it places a result)
+            runner.removeUnplacedResults();
             return false;
         }
     }
@@ -85,16 +86,5 @@ final class WorkerLoop {
             log().log(Level.FINE, "coordinator gone before goodbye: " + e.getMessage());
         }
         return WorkerMain.EXIT_OK;
-    }
-
-    /** Nobody will place the output of a reply that could not be sent: do not leave its temp file behind. */
-    private static void deleteQuietly(EncodedImage img) {
-        for (java.nio.file.Path tmp : img.tempFiles()) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException e) {
-                log().log(Level.WARNING, "cannot delete " + tmp + ": " + e.getMessage());
-            }
-        }
     }
 }

@@ -108,6 +108,22 @@ class WorkerMainTest {
     }
 
     @Test
+    void aCoordinatorGoneWhileTheNextJobRunsLeavesNoResultUnplaced() throws Exception {
+        // killed while placing result 1, with job 2 already sent: the worker makes job 2, cannot send its reply, and
+        // nobody will ever place either file (stdin stays open here, and the parent lives: only the pipe tells)
+        Process p = helloWorker();
+        Path outDir = dir.resolve("out");
+        WireFormat.write(p.getOutputStream(), new Message.JobRequest(1, new ImageJob(png("a.png"), outDir, 1, FIT_150)));
+        Path reported = ((Message.JobResult) WireFormat.read(p.getInputStream())).image().tempFile();
+        p.getInputStream().close();
+        WireFormat.write(p.getOutputStream(), new Message.JobRequest(2, new ImageJob(png("b.png"), outDir, 2, FIT_150)));
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("worker leaves when its reply cannot be sent").isTrue();
+        assertThat(p.exitValue()).isEqualTo(WorkerMain.EXIT_PIPE);
+        assertThat(reported).doesNotExist();
+        assertThat(filesIn(outDir)).isEmpty();
+    }
+
+    @Test
     void answersAWarmUpBeforeTheJobSentBehindItAndLeavesNothingOfIt() throws Exception {
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
         Process p = startWorker(ProcessHandle.current().pid(), "-Djava.io.tmpdir=" + tmp);

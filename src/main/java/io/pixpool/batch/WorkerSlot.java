@@ -103,7 +103,8 @@ final class WorkerSlot implements Runnable {
     private void loop() {
         if (ctx.warm() && !ctx.queue().isCancelled()) {
             try {
-                ensureWorker();
+                // the first file may come much later: meanwhile the worker has its JIT compile the pipeline
+                ensureWorker().warmUp(ctx.settings().recipe());
             } catch (WorkerStartException e) {
                 log().log(Level.WARNING, "worker " + number + " could not start ahead of the first file: " + e.getMessage());
             }

@@ -7,6 +7,9 @@ import io.pixpool.core.Recipe;
 import io.pixpool.core.ResizeSpec;
 import io.pixpool.testing.EventRecorder;
 import io.pixpool.testing.TestImages;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,6 +85,39 @@ class OpenBatchTest {
         assertThat(batch.acceptsInput()).isFalse();
         assertThat(batch.submit(InputFile.of(dir.resolve("x.png")))).isEmpty();
         assertThat(events.of(BatchEvent.WorkerExited.class)).hasSize(2);
+    }
+
+    /** A watched folder's first file should take warm-worker time: the waiting workers warm up meanwhile. */
+    @Test
+    void waitingWorkersWarmUpInAFolderTheyRemoveAndTheFirstFileIsDoneAfterIt() throws Exception {
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        String before = System.getProperty(WorkerCommand.EXTRA_OPTIONS_PROPERTY);
+        System.setProperty(WorkerCommand.EXTRA_OPTIONS_PROPERTY, "-Djava.io.tmpdir=" + tmp);
+        try {
+            batch = Batch.startOpen(settings(1), events);
+        } finally {
+            if (before == null) System.clearProperty(WorkerCommand.EXTRA_OPTIONS_PROPERTY);
+            else System.setProperty(WorkerCommand.EXTRA_OPTIONS_PROPERTY, before);
+        }
+        waitUntil(() -> !filesIn(tmp).isEmpty(), "the worker's warm-up folder");
+        assertThat(filesIn(tmp)).singleElement().satisfies(p -> assertThat(p.getFileName().toString())
+                .startsWith("pixpool-warmup-"));
+
+        Path first = TestImages.write(dir.resolve("in/first.png"), 320, 240, "png", 1);
+        assertThat(batch.submit(InputFile.of(first))).isPresent();
+        waitUntil(() -> events.terminals().size() == 1, "the first file ended");
+        assertThat(events.of(BatchEvent.JobDone.class)).hasSize(1);
+        waitUntil(() -> filesIn(tmp).isEmpty(), "the warm-up folder removed");
+        batch.closeInput();
+        assertThat(batch.await(LIMIT)).isNotNull();
+    }
+
+    private static List<Path> filesIn(Path folder) {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private BatchSettings settings(int workers) {

@@ -133,13 +133,19 @@ final class WorkerProcess {
         String limit = Durations.format(timeout);
         ScheduledFuture<?> deadline = watchdog.schedule(() -> kill(WorkerExit.Reason.TIMEOUT,
                 "killed (timeout " + limit + ")", "timed out after " + limit), timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (write(request)) return new Call(request, deadline);
+        deadline.cancel(false);
+        return null;
+    }
+
+    /** Writes one frame to the worker; false when its pipe is closed (the worker is gone: nothing reached it). */
+    private boolean write(Message m) {
         try {
-            WireFormat.write(toWorker, request);
-            return new Call(request, deadline);
+            WireFormat.write(toWorker, m);
+            return true;
         } catch (IOException e) {
-            deadline.cancel(false);
             log().log(Level.FINE, "worker pid {0}: pipe closed: {1}", new Object[] {pid, e.getMessage()});
-            return null;
+            return false;
         }
     }
 
@@ -149,14 +155,9 @@ final class WorkerProcess {
      * at once (the worker reads it when the warm-up is over). False when the worker is gone.
      */
     boolean warmUp(Recipe recipe) {
-        try {
-            WireFormat.write(toWorker, new Message.WarmUp(--warmUpSeq, recipe));
-            warmUpsPending++;
-            return true;
-        } catch (IOException e) {
-            log().log(Level.FINE, "worker pid {0}: pipe closed: {1}", new Object[] {pid, e.getMessage()});
-            return false;
-        }
+        if (!write(new Message.WarmUp(--warmUpSeq, recipe))) return false;
+        warmUpsPending++;
+        return true;
     }
 
     /** Whether a warm-up was sent whose answer has not been read yet. */

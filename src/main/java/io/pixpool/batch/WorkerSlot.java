@@ -173,12 +173,7 @@ final class WorkerSlot implements Runnable {
             } catch (WorkerStartException e) {
                 return "worker could not start: " + e.getMessage();
             }
-            busy = w;
-            if (ctx.queue().isCancelled()) { // checked after publishing busy: cancel() sees one or the other
-                busy = null;
-                ctx.book().cancelled(job);
-                return null;
-            }
+            if (!claim(w, job)) return null;
             if (firstStartNanos == 0) firstStartNanos = System.nanoTime();
             ctx.book().emit(new BatchEvent.JobStarted(job, number, attempt));
             workerDir = imageJob.outputDir();
@@ -213,12 +208,7 @@ final class WorkerSlot implements Runnable {
         int next = ctx.queue().poll();
         if (next == JobQueue.NONE) return;
         ImageJob imageJob = imageJob(next);
-        busy = w;
-        if (ctx.queue().isCancelled()) { // as in attempt: cancel() sees busy or the cancelled queue
-            busy = null;
-            ctx.book().cancelled(next);
-            return;
-        }
+        if (!claim(w, next)) return;
         WorkerProcess.Call call = w.send(new Message.JobRequest(++seq, imageJob), ctx.settings().timeout(),
                 ctx.watchdog());
         if (call == null) {
@@ -230,6 +220,18 @@ final class WorkerSlot implements Runnable {
         workerDir = imageJob.outputDir();
         ctx.book().emit(new BatchEvent.JobStarted(next, number, 1));
         ahead = new Ahead(next, imageJob, call, start);
+    }
+
+    /**
+     * Marks {@code w} busy with {@code job} unless the batch is cancelled, checked after marking: cancel() sees one
+     * or the other. False when cancelled (the job is then reported cancelled).
+     */
+    private boolean claim(WorkerProcess w, int job) {
+        busy = w;
+        if (!ctx.queue().isCancelled()) return true;
+        busy = null;
+        ctx.book().cancelled(job);
+        return false;
     }
 
     private WorkerProcess ensureWorker() throws WorkerStartException {

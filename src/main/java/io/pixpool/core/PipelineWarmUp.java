@@ -40,10 +40,11 @@ public final class PipelineWarmUp {
 
     /**
      * Writes the generated photos into {@code dir} (an empty folder; the caller removes it, see {@link #remove}) and
-     * processes them with {@code recipe}, outputs in {@code dir} too, until {@code budget} has passed (a run that
-     * has started finishes) or {@link #MAX_RUNS} runs are made; returns how many completed.
+     * processes them with {@code recipe}, outputs in {@code dir} too named with {@code tempPrefix} as
+     * {@link ImagePipeline#process} names them, until {@code budget} has passed (a run that has started finishes) or
+     * {@link #MAX_RUNS} runs are made; returns how many completed.
      */
-    public static int run(ImagePipeline pipeline, Recipe recipe, Duration budget, Path dir) {
+    public static int run(ImagePipeline pipeline, Recipe recipe, Duration budget, Path dir, String tempPrefix) {
         long end = System.nanoTime() + budget.toNanos();
         int runs = 0;
         try {
@@ -52,7 +53,7 @@ public final class PipelineWarmUp {
                     write(picture, dir.resolve("warm-up-progressive.jpg"), true));
             Path out = Files.createDirectory(dir.resolve("out"));
             while (runs < MAX_RUNS && System.nanoTime() < end) {
-                pipeline.process(new ImageJob(sources.get(runs % 2), out, runs + 1, recipe), ".pixpool-warm-up-");
+                pipeline.process(new ImageJob(sources.get(runs % 2), out, runs + 1, recipe), tempPrefix);
                 runs++;
             }
         } catch (ImageException | IOException | RuntimeException e) {

@@ -96,7 +96,8 @@ final class JobRunner {
         try {
             dir = Files.createTempDirectory("pixpool-warmup-");
             warmUpDir = dir;
-            runs = PipelineWarmUp.run(pipeline, request.recipe(), WARM_UP_BUDGET, dir);
+            runs = PipelineWarmUp.run(pipeline, request.recipe(), WARM_UP_BUDGET, dir,
+                    TempFiles.prefix(pid, request.seq()));
         } catch (IOException e) {
             log().log(Level.FINE, "no warm-up: " + e.getMessage());
         } catch (OutOfMemoryError e) {

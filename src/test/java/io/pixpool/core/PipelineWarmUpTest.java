@@ -19,14 +19,16 @@ class PipelineWarmUpTest {
     Path dir;
 
     private static final Recipe FIT_500 = Recipe.defaults().withResize(ResizeSpec.fit(500, 500));
+    private static final String PREFIX = TempFiles.prefix(1, -1);
 
     @Test
     void runsThePipelineUpToItsLimitInItsFolderWhichRemoveDeletes() throws IOException {
         Path folder = Files.createDirectory(dir.resolve("warm"));
-        int runs = PipelineWarmUp.run(new ImagePipeline(), FIT_500, Duration.ofMinutes(1), folder);
+        int runs = PipelineWarmUp.run(new ImagePipeline(), FIT_500, Duration.ofMinutes(1), folder, PREFIX);
         assertThat(runs).isEqualTo(PipelineWarmUp.MAX_RUNS);
         try (Stream<Path> s = Files.list(folder.resolve("out"))) {
-            assertThat(s.toList()).as("a temp output per run").hasSize(PipelineWarmUp.MAX_RUNS);
+            assertThat(s.toList()).as("a temp output per run, named as the caller's").hasSize(PipelineWarmUp.MAX_RUNS)
+                    .allMatch(p -> p.getFileName().toString().startsWith(PREFIX));
         }
         PipelineWarmUp.remove(folder);
         assertThat(folder).doesNotExist();
@@ -35,7 +37,7 @@ class PipelineWarmUpTest {
     @Test
     void startsNoRunOnceTheBudgetIsSpent() throws IOException {
         Path folder = Files.createDirectory(dir.resolve("warm"));
-        assertThat(PipelineWarmUp.run(new ImagePipeline(), FIT_500, Duration.ZERO, folder)).isZero();
+        assertThat(PipelineWarmUp.run(new ImagePipeline(), FIT_500, Duration.ZERO, folder, PREFIX)).isZero();
     }
 
     /** The point of the sizes: a fit into 500 px decodes them at 3/8 in the DCT domain, as most camera photos. */
@@ -66,6 +68,7 @@ class PipelineWarmUpTest {
     void aFailureEndsTheWarmUpQuietly() throws IOException {
         Path folder = Files.createDirectory(dir.resolve("warm"));
         Recipe refusesAll = FIT_500.withMaxPixels(1000); // every photo is too large for it
-        assertThat(PipelineWarmUp.run(new ImagePipeline(), refusesAll, Duration.ofMinutes(1), folder)).isZero();
+        assertThat(PipelineWarmUp.run(new ImagePipeline(), refusesAll, Duration.ofMinutes(1), folder, PREFIX))
+                .isZero();
     }
 }

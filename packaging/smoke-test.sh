@@ -67,6 +67,14 @@ launcher="$app/bin/Pixpool"
 [[ -x "$app/lib/runtime/bin/java" ]] || fail "the runtime has no bin/java to start workers with"
 [[ -f "$app/lib/runtime/lib/server/classes.jsa" ]] || fail "the runtime has no class-data archive (lib/server/classes.jsa)"
 app_jars="$app/lib/app/*:$app/lib/app/lib/*"
+# picocli heads the jar's Class-Path (pom.xml), so a command-line run reads no other jar before it parses
+jar_tool="$(dirname "$(readlink -f "$(command -v "$java_cmd")")")/jar"
+mf_dir=$(mktemp -d)
+app_jar=$(readlink -f "$app/lib/app/pixpool.jar")
+manifest=$(cd "$mf_dir" && "$jar_tool" xf "$app_jar" META-INF/MANIFEST.MF \
+  && tr -d '\r\n ' < META-INF/MANIFEST.MF)
+rm -rf "$mf_dir"
+[[ "$manifest" == *"Class-Path:lib/picocli-"* ]] || fail "pixpool.jar's Class-Path does not start with picocli"
 
 smoke="$build/smoke"
 rm -rf "$smoke"

@@ -29,13 +29,27 @@ public final class Main {
         if (first.equals(WorkerLaunch.LAUNCHER_FLAG)) {
             WorkerMain.main(rest);
         } else if (first.equals("batch")) {
+            skipGroovyLookup();
             System.exit(BatchCommand.run(rest));
         } else if (args.length == 1 && (first.equals("-h") || first.equals("--help"))) {
             System.out.print(USAGE);
         } else if (args.length == 1 && (first.equals("-V") || first.equals("--version"))) {
+            skipGroovyLookup();
             System.exit(BatchCommand.run(new String[] {"--version"}));
         } else {
             PixpoolApp.launchWith(args);
         }
     }
+
+    /**
+     * picocli's default factory looks for Groovy ({@code Class.forName("groovy.lang.Closure")}) unless told not to:
+     * a class that is not there is searched for in every jar of the class path, so the lookup opened the window's
+     * jars (JavaFX, ControlsFX) in every headless run, 2-3 ms of reading their directories. With it off, and picocli
+     * first on the jar's class path (pom.xml), the command line opens this jar and picocli's before it parses.
+     */
+    private static void skipGroovyLookup() {
+        if (System.getProperty(PICOCLI_CLOSURES) == null) System.setProperty(PICOCLI_CLOSURES, "true");
+    }
+
+    static final String PICOCLI_CLOSURES = "picocli.disable.closures";
 }

@@ -94,6 +94,10 @@ final class Idct {
      * pass for {@code sx} (for chroma subsampled in one direction only the two differ). All passes keep libjpeg's
      * intermediate scaling, so the column pass of one size combines with the row pass of another (1 x 1 too: the
      * DC term, (dc + 4) / 8). Small enough for C1 to inline into the block loops.
+     *
+     * <p>Leaves every coefficient it read zero ({@link #usedCoefficients}, and what a column pass reads beyond it),
+     * so the caller's block is ready for the next block's coefficients: a store per coefficient in the pass that
+     * reads it instead of a clearing loop afterwards.
      */
     void run(int sx, int sy, int[] in, byte[] out, int off, int stride) {
         columns(sy, sx, in, ws);
@@ -129,6 +133,7 @@ final class Idct {
                     if ((in[8 + c] | in[16 + c] | in[24 + c] | in[32 + c] | in[40 + c] | in[48 + c] | in[56 + c])
                             == 0) {
                         int dc = in[c] << PASS1_BITS;
+                        in[c] = 0;
                         for (int r = 0; r < 64; r += 8) w[r + c] = dc;
                         continue;
                     }
@@ -147,6 +152,14 @@ final class Idct {
                     tmp1 = in[40 + c];
                     tmp2 = in[24 + c];
                     tmp3 = in[8 + c];
+                    in[c] = 0;
+                    in[8 + c] = 0;
+                    in[16 + c] = 0;
+                    in[24 + c] = 0;
+                    in[32 + c] = 0;
+                    in[40 + c] = 0;
+                    in[48 + c] = 0;
+                    in[56 + c] = 0;
                     z1 = tmp0 + tmp3;
                     z2 = tmp1 + tmp2;
                     z3 = tmp0 + tmp2;
@@ -178,6 +191,7 @@ final class Idct {
                 for (int c = 0; c < cols; c++) {
                     if ((in[8 + c] | in[16 + c] | in[24 + c] | in[32 + c] | in[40 + c]) == 0) {
                         int dc = in[c] << PASS1_BITS;
+                        in[c] = 0;
                         for (int r = 0; r < 48; r += 8) w[r + c] = dc;
                         continue;
                     }
@@ -187,6 +201,12 @@ final class Idct {
                     int f1 = in[8 + c];
                     int f3 = in[24 + c] << CONST_BITS;
                     int f5 = in[40 + c];
+                    in[c] = 0;
+                    in[8 + c] = 0;
+                    in[16 + c] = 0;
+                    in[24 + c] = 0;
+                    in[32 + c] = 0;
+                    in[40 + c] = 0;
                     int e0 = f0 + f2 * FIX_1_224744871 + f4 * FIX_0_707106781;
                     int e1 = f0 - f4 * FIX_1_414213562;
                     int e2 = f0 - f2 * FIX_1_224744871 + f4 * FIX_0_707106781;
@@ -205,6 +225,7 @@ final class Idct {
                 for (int c = 0; c < cols; c++) {
                     if ((in[8 + c] | in[16 + c] | in[24 + c]) == 0) {
                         int dc = in[c] << PASS1_BITS;
+                        in[c] = 0;
                         w[c] = dc;
                         w[8 + c] = dc;
                         w[16 + c] = dc;
@@ -217,6 +238,10 @@ final class Idct {
                     int e1 = tmp0 - tmp2;
                     int z1 = in[8 + c];
                     int z3 = in[24 + c];
+                    in[c] = 0;
+                    in[8 + c] = 0;
+                    in[16 + c] = 0;
+                    in[24 + c] = 0;
                     int o0 = z1 * FIX_1_306562965 + z3 * FIX_0_541196100;
                     int o1 = z1 * FIX_0_541196100 - z3 * FIX_1_306562965;
                     w[c] = (e0 + o0 + rnd) >> sh;
@@ -228,11 +253,15 @@ final class Idct {
             case 3:
                 for (int c = 0; c < cols; c++) {
                     int e = in[c] << CONST_BITS;
-                    int f2 = in[16 + c] * FIX_0_707106781;
+                    int g = in[16 + c];
+                    int f2 = g * FIX_0_707106781;
                     int o = in[8 + c] * FIX_1_224744871;
+                    in[c] = 0;
+                    in[8 + c] = 0;
+                    in[16 + c] = 0;
                     w[c] = (e + f2 + o + rnd) >> sh;
                     w[16 + c] = (e + f2 - o + rnd) >> sh;
-                    w[8 + c] = (e - in[16 + c] * FIX_1_414213562 + rnd) >> sh;
+                    w[8 + c] = (e - g * FIX_1_414213562 + rnd) >> sh;
                 }
                 break;
             case 2:
@@ -241,6 +270,7 @@ final class Idct {
                     if (sx == 2 && (c == 2 || c == 4 || c == 6)) continue; // not read by the row pass
                     if ((in[8 + c] | in[24 + c] | in[40 + c] | in[56 + c]) == 0) {
                         int dc = in[c] << PASS1_BITS;
+                        in[c] = 0;
                         w[c] = dc;
                         w[8 + c] = dc;
                         continue;
@@ -248,12 +278,20 @@ final class Idct {
                     int tmp10 = in[c] << (CONST_BITS + 2);
                     int tmp0 = -in[56 + c] * FIX_0_720959822 + in[40 + c] * FIX_0_850430095
                             - in[24 + c] * FIX_1_272758580 + in[8 + c] * FIX_3_624509785;
+                    in[c] = 0;
+                    in[8 + c] = 0;
+                    in[24 + c] = 0;
+                    in[40 + c] = 0;
+                    in[56 + c] = 0;
                     w[c] = (tmp10 + tmp0 + (rnd << 2)) >> (sh + 2);
                     w[8 + c] = (tmp10 - tmp0 + (rnd << 2)) >> (sh + 2);
                 }
                 break;
             case 1:
-                for (int c = 0; c < cols; c++) w[c] = in[c] << PASS1_BITS;
+                for (int c = 0; c < cols; c++) {
+                    w[c] = in[c] << PASS1_BITS;
+                    in[c] = 0;
+                }
                 break;
             default: {
                 // 5 and 7: from the GENERIC matrix
@@ -265,6 +303,7 @@ final class Idct {
                         for (int u = 0; u < sy; u++) acc += kj[u] * in[u * 8 + c];
                         w[j * 8 + c] = acc >> sh;
                     }
+                    for (int u = 0; u < sy; u++) in[u * 8 + c] = 0;
                 }
             }
         }

@@ -548,8 +548,7 @@ public final class JpegDecoder {
                     blk[0] = 0;
                     return;
                 }
-                idct.run(c.bsx, c.bsy, blk, c.plane, dst, c.stride);
-                clear(c, last);
+                idct.run(c.bsx, c.bsy, blk, c.plane, dst, c.stride); // leaves what it read zero
                 return;
             }
             // baseline with a scan per component (progressive scans run whole in the entropy decoder)
@@ -634,14 +633,12 @@ public final class JpegDecoder {
                                 if (c.used == -1L) {
                                     for (int i = 0; i < 64; i++) blk[i] = coef[off + i] * q[i];
                                     idct.run(c.bsx, c.bsy, blk, c.plane, dst, c.stride);
-                                    Arrays.fill(blk, 0);
                                 } else { // a scaled IDCT: only the coefficients it reads, all that is kept
                                     for (int i = 0; i < stored.length; i++) {
                                         int z = stored[i];
                                         blk[z] = coef[off + i] * q[z];
                                     }
                                     idct.run(c.bsx, c.bsy, blk, c.plane, dst, c.stride);
-                                    for (int z : stored) blk[z] = 0;
                                 }
                                 continue;
                             }
@@ -654,8 +651,6 @@ public final class JpegDecoder {
                                 blk[z] = coef[off + slot[k]] * q[z];
                             }
                             idct.run(c.bsx, c.bsy, blk, c.plane, dst, c.stride);
-                            blk[0] = 0;
-                            for (long t = nz; t != 0; t &= t - 1) blk[EntropyDecoder.ZIGZAG[EntropyDecoder.lowestBit(t)]] = 0;
                         }
                     }
                 }

@@ -153,4 +153,38 @@ class IdctTest {
             }
         }
     }
+
+    /**
+     * The decoder hands the IDCT one block buffer for every block and fills in only a block's non-zero coefficients:
+     * the IDCT leaves each it reads zero, and the picture of the next block is its own (not mixed with the last).
+     */
+    @Test
+    void theBlockIsLeftZeroWhereTheIdctReadsItForEverySizeAcrossAndDown() {
+        Random rnd = new Random(9);
+        int[] sizes = {8, 7, 6, 5, 4, 3, 2, 1};
+        Idct idct = new Idct();
+        for (int sx : sizes) {
+            for (int sy : sizes) {
+                long used = Idct.usedCoefficients(sx, sy);
+                int[] shared = new int[64];
+                for (int t = 0; t < 50; t++) {
+                    int[] coef = t % 2 == 0 ? randomBlock(rnd) : sparseBlock(rnd);
+                    for (int k = 0; k < 64; k++) {
+                        int z = EntropyDecoder.ZIGZAG[k];
+                        if ((used >>> k & 1) != 0 && coef[z] != 0) shared[z] = coef[z];
+                    }
+                    byte[] reused = new byte[sy * 9];
+                    byte[] fresh = new byte[sy * 9];
+                    idct.run(sx, sy, shared, reused, 1, 9);
+                    new Idct().run(sx, sy, coef.clone(), fresh, 1, 9);
+                    assertThat(reused).as("%d x %d, block %d", sx, sy, t).containsExactly(fresh);
+                    for (int k = 0; k < 64; k++) {
+                        if ((used >>> k & 1) != 0) {
+                            assertThat(shared[EntropyDecoder.ZIGZAG[k]]).as("%d x %d, position %d", sx, sy, k).isZero();
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

@@ -16,7 +16,8 @@ class WorkerCommandTest {
         WorkerCommand c = WorkerCommand.forJava("/jdk/bin/java", "app.jar" + File.pathSeparator + "/abs/lib.jar",
                 WorkerCommand.jvmOptions(300, ""));
         assertThat(c.command()).containsExactly("/jdk/bin/java", "-Xmx300m", "-XX:+UseSerialGC", "-Xshare:auto",
-                "-XX:TieredStopAtLevel=1", "-Xbatch", "-XX:-UsePerfData", "-Djava.awt.headless=true", "-Xlog:disable",
+                "-XX:TieredStopAtLevel=1", "-Xbatch", "-XX:Tier3BackEdgeThreshold=6000", "-XX:-UsePerfData",
+                "-Djava.awt.headless=true", "-Xlog:disable",
                 "-Xlog:all=warning:stderr", "-XX:+DisplayVMOutputToStderr", "-cp",
                 Path.of("app.jar").toAbsolutePath() + File.pathSeparator + "/abs/lib.jar", "io.pixpool.worker.WorkerMain");
         ProcessBuilder pb = c.builder(77);
@@ -88,12 +89,14 @@ class WorkerCommandTest {
 
     @Test
     void shortBatchesRunTheC1JitOnlyLongAndOpenEndedOnesGetC2ForTheHotLoops() {
-        assertThat(WorkerCommand.jvmOptions(256, "", 57)).contains("-XX:TieredStopAtLevel=1", "-Xbatch")
+        assertThat(WorkerCommand.jvmOptions(256, "", 57))
+                .contains("-XX:TieredStopAtLevel=1", "-Xbatch", "-XX:Tier3BackEdgeThreshold=6000")
                 .noneMatch(o -> o.startsWith("-XX:Tier4"));
         assertThat(WorkerCommand.jvmOptions(256, "", WorkerCommand.C2_FILES_PER_WORKER - 1))
                 .contains("-XX:TieredStopAtLevel=1");
         for (int files : new int[] {WorkerCommand.C2_FILES_PER_WORKER, 500, 0}) {
-            assertThat(WorkerCommand.jvmOptions(256, "", files)).doesNotContain("-XX:TieredStopAtLevel=1", "-Xbatch")
+            assertThat(WorkerCommand.jvmOptions(256, "", files))
+                    .doesNotContain("-XX:TieredStopAtLevel=1", "-Xbatch", "-XX:Tier3BackEdgeThreshold=6000")
                     .contains("-XX:Tier4BackEdgeThreshold=1000000", "-XX:Tier4InvocationThreshold=50000")
                     .contains("-Xmx256m", "-XX:+UseSerialGC");
         }

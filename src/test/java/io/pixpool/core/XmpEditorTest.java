@@ -61,4 +61,25 @@ class XmpEditorTest {
         for (boolean gps : new boolean[] {false, true}) assertThat(edit(packet, gps)).isEqualTo(reference(packet, gps));
         assertThat(edit("no properties at all" + padding, true)).isEqualTo("no properties at all" + padding);
     }
+
+    /** Each pattern runs only when its names are in the packet: every mix of properties still edits like the regexes. */
+    @Test
+    void packetsWithOnlySomeOfTheNamesEditLikeTheRegexes() {
+        String[] properties = {" tiff:Orientation=\"6\"", " tiff:ImageLength='3000'", " exif:PixelYDimension=\"9\"",
+            " exif:GPSLatitude=\"51,30.5N\"", "<tiff:Orientation>8</tiff:Orientation>", "<exif:PixelXDimension/>",
+            "<exif:GPSTimeStamp rdf:parseType='Resource'><a>1</a></exif:GPSTimeStamp>", " tiff:Make=\"Cam\""};
+        for (int mask = 0; mask < 1 << properties.length; mask++) {
+            StringBuilder attributes = new StringBuilder();
+            StringBuilder elements = new StringBuilder();
+            for (int i = 0; i < properties.length; i++) {
+                if ((mask >> i & 1) == 0) continue;
+                (properties[i].startsWith("<") ? elements : attributes).append(properties[i]).append('\n');
+            }
+            String packet = "<rdf:Description rdf:about=''" + attributes + ">\n" + elements + "</rdf:Description>";
+            for (boolean gps : new boolean[] {false, true}) {
+                assertThat(edit(packet, gps)).as("properties %s, gps %s", Integer.toBinaryString(mask), gps)
+                        .isEqualTo(reference(packet, gps));
+            }
+        }
+    }
 }

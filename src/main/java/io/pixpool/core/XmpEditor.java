@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * stored image and pixel dimensions (which would now lie) are removed, and optionally every exif:GPS property.
  * Works on the text, in both RDF forms (attributes and elements). A pattern runs only when the packet holds one of
  * the names it looks for: most packets have none of them, and a regex scan tries a match at every position of kilobytes
- * of text and padding (in a fresh worker, interpreted at first: 38 of its C1 compiles were the regex engine's).
+ * of text and padding (measured on the 27 benchmark photos with XMP: 0.9 ms a photo warm, more in a fresh worker).
  */
 final class XmpEditor {
 

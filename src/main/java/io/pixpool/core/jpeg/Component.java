@@ -16,7 +16,8 @@ final class Component {
     int[] reads;
     /**
      * Baseline decodes: the block being decoded, dequantised, in natural order. Its {@link #reads} positions are
-     * zero between blocks; at a reduced size the others may hold what earlier blocks left, as nothing reads them.
+     * zero between blocks (the IDCT leaves what it read zero; a block copied out for later is cleared); at a reduced
+     * size the others may hold what earlier blocks left, as nothing reads them.
      */
     final int[] block = new int[64];
     /** Blocks stored per line / column (whole MCUs in interleaved frames). */

@@ -39,8 +39,8 @@ final class JobRunner {
     private final ImagePipeline pipeline = new ImagePipeline();
     /** Released on OutOfMemoryError so building and sending the reply has room. */
     private byte[] reserve = new byte[256 * 1024];
-    private volatile Path currentDir;
-    private volatile String currentPrefix;
+    /** The job in progress: where its temp files go and their name prefix; null between jobs. */
+    private volatile JobFiles current;
     private volatile Path warmUpDir;
     /**
      * The temp files of the last two results reported: the coordinator's to place. It places a result while this
@@ -50,15 +50,16 @@ final class JobRunner {
     private volatile List<Path> reported = List.of();
     private volatile List<Path> reportedBefore = List.of();
 
+    private record JobFiles(Path dir, String prefix) {
+    }
+
     JobRunner(long pid) {
         this.pid = pid;
     }
 
     Message run(Message.JobRequest request) {
-        Path dir = request.job().outputDir();
         String prefix = TempFiles.prefix(pid, request.seq());
-        currentDir = dir;
-        currentPrefix = prefix;
+        current = new JobFiles(request.job().outputDir(), prefix);
         reportedBefore = reported; // a new request: the results before the last one are placed
         reported = List.of();
         try {
@@ -80,8 +81,7 @@ final class JobRunner {
                     "internal error: " + e.getClass().getSimpleName()
                             + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } finally {
-            currentDir = null;
-            currentPrefix = null;
+            current = null;
         }
     }
 
@@ -132,13 +132,12 @@ final class JobRunner {
 
     /** Deletes the temp files of the job in progress, if any. Safe from any thread. */
     void removeJobTempFiles() {
-        Path dir = currentDir;
-        String prefix = currentPrefix;
-        if (dir == null || prefix == null) return;
+        JobFiles job = current;
+        if (job == null) return;
         try {
-            TempFiles.removeAll(dir, prefix);
+            TempFiles.removeAll(job.dir(), job.prefix());
         } catch (IOException e) {
-            log().log(Level.WARNING, "cannot remove temp files in " + dir + ": " + e.getMessage());
+            log().log(Level.WARNING, "cannot remove temp files in " + job.dir() + ": " + e.getMessage());
         }
     }
 

@@ -14,8 +14,6 @@ import java.util.regex.Pattern;
  */
 final class XmpEditor {
 
-    private static final String DIMENSIONS = "(?:tiff:ImageWidth|tiff:ImageLength|exif:PixelXDimension|exif:PixelYDimension)";
-    private static final String GPS = "(?:exif:GPS\\w*)";
     private static final Pattern ORIENTATION_ATTR = Pattern.compile("(tiff:Orientation\\s*=\\s*[\"'])\\s*\\d+\\s*([\"'])");
     private static final Pattern ORIENTATION_ELEM = Pattern.compile("(<tiff:Orientation\\s*>)\\s*\\d+\\s*(</tiff:Orientation\\s*>)");
 
@@ -45,16 +43,17 @@ final class XmpEditor {
         return n.element().matcher(s).replaceAll("");
     }
 
-    private static final Names DIMENSION_NAMES = Names.of(DIMENSIONS,
-            List.of("tiff:ImageWidth", "tiff:ImageLength", "exif:PixelXDimension", "exif:PixelYDimension"));
-    private static final Names GPS_NAMES = Names.of(GPS, List.of("exif:GPS"));
+    private static final Names DIMENSION_NAMES =
+            Names.of(List.of("tiff:ImageWidth", "tiff:ImageLength", "exif:PixelXDimension", "exif:PixelYDimension"), "");
+    private static final Names GPS_NAMES = Names.of(List.of("exif:GPS"), "\\w*");
 
     /**
-     * The compiled patterns for one set of property names, and the literal text every match contains one of (the
-     * names, or for a name pattern its fixed start).
+     * The compiled patterns for the properties named one of {@code literals} followed by what {@code rest} matches
+     * (nothing, or the rest of a name), and those literals: every match contains one of them.
      */
     private record Names(Pattern attribute, Pattern empty, Pattern element, List<String> literals) {
-        static Names of(String names, List<String> literals) {
+        static Names of(List<String> literals, String rest) {
+            String names = "(?:" + String.join("|", literals) + ")" + rest;
             return new Names(Pattern.compile("(?<=\\s)" + names + "\\s*=\\s*(\"[^\"]*\"|'[^']*')"),
                     Pattern.compile("<(" + names + ")\\b[^>]*/>"),
                     Pattern.compile("<(" + names + ")\\b[^>]*>.*?</\\1\\s*>", Pattern.DOTALL), literals);

@@ -474,6 +474,11 @@ final class Resampler {
         private final int h;
         private final Weights kx;
         private final Weights ky;
+        /**
+         * The group of four rows being written, each in its own array indexed by the tap position alone (cheaper
+         * bounds checks for the workers' C1 JIT than one array of four rows: 5% faster), filtered across together
+         * so that each weight is loaded once for all four.
+         */
         private final long[][] rows;
         /** The filtered rows, row r at (r &amp; ringMask) * w. */
         private final long[] ring;

@@ -1,6 +1,8 @@
 package io.pixpool.batch;
 
 import io.pixpool.core.InputFile;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -85,13 +87,24 @@ public final class Batch {
     public static Batch start(BatchSettings settings, List<InputFile> inputs, BatchListener listener,
                               WorkerReserve reserve) {
         Objects.requireNonNull(settings, "settings");
-        WorkerCommand command = commandFor(settings, inputs.size());
+        WorkerCommand command = commandFor(settings, inputs);
         return start(settings, inputs, listener, command, WorkerArchive.of(command), reserve);
     }
 
-    /** The worker command of a batch of {@code files} files with {@code settings} (its JIT depends on the count). */
-    static WorkerCommand commandFor(BatchSettings settings, int files) {
-        int perWorker = (files + settings.workers() - 1) / Math.max(1, settings.workers());
+    /**
+     * The worker command of a batch of {@code inputs} with {@code settings}: its JIT depends on the input bytes each
+     * worker will get ({@link WorkerCommand#C2_BYTES_PER_WORKER}); a file that cannot be read counts as empty.
+     */
+    static WorkerCommand commandFor(BatchSettings settings, List<InputFile> inputs) {
+        long bytes = 0;
+        for (InputFile in : inputs) {
+            try {
+                bytes += Files.size(in.source());
+            } catch (IOException | SecurityException unreadable) {
+                // its job will fail with the reason; it adds no work
+            }
+        }
+        long perWorker = (bytes + settings.workers() - 1) / Math.max(1, settings.workers());
         return WorkerCommand.forCurrentProcess(settings.workerHeapMb(), Math.max(1, perWorker));
     }
 

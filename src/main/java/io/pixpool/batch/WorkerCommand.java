@@ -20,14 +20,15 @@ import java.util.stream.Collectors;
  *
  * <p>Worker JVM options: {@code -Xmx<heap>m}, the serial collector (one job at a time needs no parallel GC threads
  * and keeps the footprint small), class data sharing, headless AWT, no perf-data file, and a JIT chosen by how
- * many files each worker will get ({@link #jitOptions}). Measured end to end with {@code batch --workers 2 --fit
+ * much input each worker will get ({@link #jitOptions}). Measured end to end with {@code batch --workers 2 --fit
  * 500x500} on the 114-photo corpus (2 cores): the C1 JIT only ({@code -XX:TieredStopAtLevel=1}) 2.5 s wall / 4.4 s
  * CPU against 3.3 s / 5.9 s with the default tiered C1+C2 (C2's compile threads compete with the workers for
  * longer than its better code pays back on a short batch). Tiered with C2's thresholds raised tenfold (only the
  * decoder's and resampler's loops get that hot; its compiled loops then run 30% faster) measured against C1 only:
  * 28% more wall time at 57 files per worker, 10% more at 114, 5% more at 171, but 8% less at 500 (1,000 files,
- * 16.7 s against 18.1 s), so it is used from {@link #C2_FILES_PER_WORKER} files per worker and for open-ended
- * pools (window, watch), whose workers live long. With C1 only, compiles are synchronous ({@code -Xbatch}): a method
+ * 16.7 s against 18.1 s) when first measured; since C1's code got faster the crossing is at about 300 MB of input
+ * a worker ({@link #C2_BYTES_PER_WORKER}), from which it is used, and for open-ended pools (watch folders), whose
+ * workers live long. With C1 only, compiles are synchronous ({@code -Xbatch}): a method
  * that reaches the threshold waits the millisecond its C1 compile takes instead of running on in the interpreter
  * while the compiler thread waits for a core (both are busy): 114 photos 2.335 -> 2.295 s, 10 photos 0.666 ->
  * 0.660 s (medians of 6-8 interleaved runs, the same CPU time); not with C2, whose compiles take tens of ms.
@@ -78,8 +79,18 @@ record WorkerCommand(List<String> command, List<String> jvmOptions) {
      */
     static final int C1_BACK_EDGE_THRESHOLD = 6000;
 
-    /** From this many files per worker on, workers run tiered C1+C2 with raised C2 thresholds (see the class). */
-    static final int C2_FILES_PER_WORKER = 300;
+    /**
+     * From this many bytes of input per worker on, workers run tiered C1+C2 with raised C2 thresholds (see the
+     * class). Input bytes, not files: C2's compiles cost about the same for any batch, while what its faster code
+     * saves grows with the work, and a JPEG's size follows its decoding work far better than a count of files does
+     * (a 27 MP photo is 30 times the work of a 1280 x 800 one). Measured on 2 cores, {@code --workers 2}, C1 only
+     * against tiered (interleaved medians): 600 photos of the 114-photo corpus (163 MB a worker) 7.03 against 7.53 s,
+     * 800 (217 MB) 9.57 against 9.79 s, 1,000 (272 MB) 11.65 against 11.82 s; 200 of the 12-27 MP --big photos (270
+     * MB a worker) 7.89 against 7.91 s; 2,000 of the corpus (544 MB) 22.91 against 22.47 s; 600 --big photos (810
+     * MB) 22.74 against 21.04 s. The old rule, 300 files a worker, gave the tiered JIT to the first three and C1
+     * alone to big photos up to 299 a worker.
+     */
+    static final long C2_BYTES_PER_WORKER = 300_000_000L;
 
     /** The command for this JVM with the given worker heap, for workers with a short batch (C1 JIT only). */
     static WorkerCommand forCurrentProcess(int heapMb) {
@@ -88,13 +99,13 @@ record WorkerCommand(List<String> command, List<String> jvmOptions) {
 
     /**
      * The command for this JVM with the given worker heap, for workers that will each get about
-     * {@code filesPerWorker} files (0 or less: unknown, an open-ended pool).
+     * {@code bytesPerWorker} bytes of input files (0 or less: unknown, an open-ended pool).
      */
-    static WorkerCommand forCurrentProcess(int heapMb, int filesPerWorker) {
+    static WorkerCommand forCurrentProcess(int heapMb, long bytesPerWorker) {
         String appLauncher = System.getProperty("jpackage.app-path");
         String running = ProcessHandle.current().info().command().orElse(null);
         String extra = System.getProperty(EXTRA_OPTIONS_PROPERTY, "");
-        List<String> options = jvmOptions(heapMb, extra, filesPerWorker);
+        List<String> options = jvmOptions(heapMb, extra, bytesPerWorker);
         if (appLauncher != null) {
             String runtimeJava = runtimeJava();
             if (runtimeJava == null) return forAppLauncher(appLauncher, options);
@@ -111,9 +122,9 @@ record WorkerCommand(List<String> command, List<String> jvmOptions) {
         return jvmOptions(heapMb, extra, 1);
     }
 
-    static List<String> jvmOptions(int heapMb, String extra, int filesPerWorker) {
+    static List<String> jvmOptions(int heapMb, String extra, long bytesPerWorker) {
         List<String> o = new ArrayList<>(List.of("-Xmx" + heapMb + "m", "-XX:+UseSerialGC", "-Xshare:auto"));
-        o.addAll(jitOptions(filesPerWorker));
+        o.addAll(jitOptions(bytesPerWorker));
         o.addAll(List.of("-XX:-UsePerfData", "-Djava.awt.headless=true"));
         o.addAll(VM_OUTPUT_TO_STDERR);
         Arrays.stream(extra.trim().split("\\s+")).filter(s -> !s.isEmpty()).forEach(o::add);
@@ -121,12 +132,12 @@ record WorkerCommand(List<String> command, List<String> jvmOptions) {
     }
 
     /**
-     * The JIT for workers that each get about {@code filesPerWorker} files (0 or less: unknown, long-lived): C1
-     * only for short batches; tiered C1+C2 with C2's invocation, compile and back-edge thresholds raised about
-     * tenfold for long ones, so C2 compiles only the hot pixel loops and not the whole start-up path.
+     * The JIT for workers that each get about {@code bytesPerWorker} bytes of input (0 or less: unknown,
+     * long-lived): C1 only for short batches; tiered C1+C2 with C2's invocation, compile and back-edge thresholds
+     * raised about tenfold for long ones, so C2 compiles only the hot pixel loops and not the whole start-up path.
      */
-    static List<String> jitOptions(int filesPerWorker) {
-        if (filesPerWorker > 0 && filesPerWorker < C2_FILES_PER_WORKER) {
+    static List<String> jitOptions(long bytesPerWorker) {
+        if (bytesPerWorker > 0 && bytesPerWorker < C2_BYTES_PER_WORKER) {
             return List.of("-XX:TieredStopAtLevel=1", "-Xbatch",
                     "-XX:Tier3BackEdgeThreshold=" + C1_BACK_EDGE_THRESHOLD);
         }

@@ -1,5 +1,6 @@
 package io.pixpool.batch;
 
+import io.pixpool.core.InputFile;
 import io.pixpool.core.Recipe;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,19 +64,20 @@ public final class WorkerReserve implements AutoCloseable {
     }
 
     /**
-     * Starts, in the background, the workers a batch of {@code files} files with {@code settings} would start, as
+     * Starts, in the background, the workers a batch of {@code inputs} with {@code settings} would start, as
      * far as none of the same kind waits here already, and keeps them for it (the window calls this when files are
      * added, so that Start finds its workers up). Each is then asked to warm its pipeline up with the settings'
      * recipe ({@link WorkerProcess#warmUp}), so the batch's first files take warm-worker time too; a batch that takes
      * it sooner has its first file read after the warm-up. They leave after the idle time like any other.
      */
-    public void prepare(BatchSettings settings, int files) {
-        if (files < 1) return;
-        WorkerCommand command = Batch.commandFor(settings, files);
-        int wanted = Math.min(settings.workers(), files);
+    public void prepare(BatchSettings settings, List<InputFile> inputs) {
+        if (inputs.isEmpty()) return;
+        List<InputFile> files = List.copyOf(inputs);
+        int wanted = Math.min(settings.workers(), files.size());
         int heapMb = settings.workerHeapMb();
         try {
-            starter.execute(() -> startMissing(command, heapMb, wanted, settings.recipe()));
+            // the command reads the files' sizes: on the starter thread, not the caller's
+            starter.execute(() -> startMissing(Batch.commandFor(settings, files), heapMb, wanted, settings.recipe()));
         } catch (RejectedExecutionException closedAlready) {
             // closed: nothing to prepare for
         }

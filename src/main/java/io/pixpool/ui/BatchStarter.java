@@ -15,10 +15,10 @@ public interface BatchStarter {
     BatchHandle start(BatchSettings settings, List<InputFile> inputs, BatchListener listener);
 
     /**
-     * A hint that a batch of {@code files} files with {@code settings} may start soon: a starter that keeps workers
-     * may start them now. Does nothing by default.
+     * A hint that a batch of {@code inputs} with {@code settings} may start soon: a starter that keeps workers may
+     * start them now. Does nothing by default.
      */
-    default void prepare(BatchSettings settings, int files) {
+    default void prepare(BatchSettings settings, List<InputFile> inputs) {
     }
 
     /** Batches run by the worker-process pool, each starting and ending its own workers. */
@@ -44,8 +44,8 @@ public interface BatchStarter {
             }
 
             @Override
-            public void prepare(BatchSettings settings, int files) {
-                if (reserve != null) reserve.prepare(settings, files);
+            public void prepare(BatchSettings settings, List<InputFile> inputs) {
+                if (reserve != null) reserve.prepare(settings, inputs);
             }
         };
     }

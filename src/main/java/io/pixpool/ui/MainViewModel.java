@@ -117,7 +117,7 @@ public final class MainViewModel {
     /** With files to run, the worker processes for them start now (if the starter keeps workers), not on Start. */
     private void prepareWorkers() {
         BatchSettings s = batchSettings();
-        if (s != null && !files.rows().isEmpty()) run.prepare(s, files.rows().size());
+        if (s != null && !files.rows().isEmpty()) run.prepare(s, files.rows().stream().map(FileRow::input).toList());
     }
 
     public void remove(Collection<FileRow> rows) {

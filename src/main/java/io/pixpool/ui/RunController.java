@@ -62,10 +62,10 @@ public final class RunController {
         this.starter = Objects.requireNonNull(starter, "starter");
     }
 
-    /** Lets the starter get workers ready for a batch of {@code files} files with {@code settings}; not while busy. */
-    public void prepare(BatchSettings settings, int files) {
-        if (state.get().isBusy() || files < 1) return;
-        control.execute(() -> starter.prepare(settings, files));
+    /** Lets the starter get workers ready for a batch of {@code inputs} with {@code settings}; not while busy. */
+    public void prepare(BatchSettings settings, List<InputFile> inputs) {
+        if (state.get().isBusy() || inputs.isEmpty()) return;
+        control.execute(() -> starter.prepare(settings, inputs));
     }
 
     /** Runs {@code rows} (job i = row i) with {@code settings}; the rows go back to queued first. */

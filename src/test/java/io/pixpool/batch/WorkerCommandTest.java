@@ -2,14 +2,24 @@ package io.pixpool.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pixpool.core.InputFile;
+import io.pixpool.core.Recipe;
 import java.io.File;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class WorkerCommandTest {
+
+    @TempDir
+    Path dir;
 
     @Test
     void fromJavaTheSameJavaAndAbsoluteClassPathRunTheWorkerMain() {
@@ -89,18 +99,44 @@ class WorkerCommandTest {
 
     @Test
     void shortBatchesRunTheC1JitOnlyLongAndOpenEndedOnesGetC2ForTheHotLoops() {
-        assertThat(WorkerCommand.jvmOptions(256, "", 57))
+        assertThat(WorkerCommand.jvmOptions(256, "", 31_000_000L)) // 57 photos of the benchmark corpus
                 .contains("-XX:TieredStopAtLevel=1", "-Xbatch", "-XX:Tier3BackEdgeThreshold=6000")
                 .noneMatch(o -> o.startsWith("-XX:Tier4"));
-        assertThat(WorkerCommand.jvmOptions(256, "", WorkerCommand.C2_FILES_PER_WORKER - 1))
+        assertThat(WorkerCommand.jvmOptions(256, "", WorkerCommand.C2_BYTES_PER_WORKER - 1))
                 .contains("-XX:TieredStopAtLevel=1");
-        for (int files : new int[] {WorkerCommand.C2_FILES_PER_WORKER, 500, 0}) {
-            assertThat(WorkerCommand.jvmOptions(256, "", files))
+        for (long bytes : new long[] {WorkerCommand.C2_BYTES_PER_WORKER, 810_000_000L, 0}) {
+            assertThat(WorkerCommand.jvmOptions(256, "", bytes))
                     .doesNotContain("-XX:TieredStopAtLevel=1", "-Xbatch", "-XX:Tier3BackEdgeThreshold=6000")
                     .contains("-XX:Tier4BackEdgeThreshold=1000000", "-XX:Tier4InvocationThreshold=50000")
                     .contains("-Xmx256m", "-XX:+UseSerialGC");
         }
         assertThat(WorkerCommand.forCurrentProcess(256, 0).command()).doesNotContain("-XX:TieredStopAtLevel=1")
                 .endsWith("io.pixpool.worker.WorkerMain");
+    }
+
+    /**
+     * A batch's JIT follows the bytes of input each worker gets, not the number of files: 600 small files for two
+     * workers (300 each, tiered under the old count rule) get C1 alone; one file of 700 MB (350 MB a worker; a
+     * sparse file, so nothing is written) gets the tiered JIT; a file that cannot be read counts as empty.
+     */
+    @Test
+    void aBatchsJitFollowsItsInputBytesPerWorkerNotItsFileCount() throws IOException {
+        BatchSettings two = BatchSettings.of(Recipe.defaults(), dir.resolve("out")).withWorkers(2).withWorkerHeapMb(256);
+        List<InputFile> many = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            Path f = Files.write(dir.resolve("small" + i + ".jpg"), new byte[1000]);
+            many.add(InputFile.of(f));
+        }
+        assertThat(Batch.commandFor(two, many).command()).contains("-XX:TieredStopAtLevel=1");
+
+        Path big = dir.resolve("big.tif");
+        try (RandomAccessFile raf = new RandomAccessFile(big.toFile(), "rw")) {
+            raf.setLength(700_000_000L);
+        }
+        List<InputFile> one = List.of(InputFile.of(big), InputFile.of(dir.resolve("missing.jpg")));
+        assertThat(Batch.commandFor(two, one).command()).doesNotContain("-XX:TieredStopAtLevel=1")
+                .contains("-XX:Tier4InvocationThreshold=50000");
+        assertThat(Batch.commandFor(two, List.of(InputFile.of(dir.resolve("missing.jpg")))).command())
+                .as("nothing readable: a short batch").contains("-XX:TieredStopAtLevel=1");
     }
 }

@@ -87,8 +87,8 @@ class WorkerReserveTest {
         List<InputFile> inputs = images(4);
         BatchSettings settings = BatchSettings.of(fit(100, 100), dir.resolve("out1")).withWorkers(2)
                 .withWorkerHeapMb(256);
-        reserve.prepare(settings, inputs.size());
-        reserve.prepare(settings, inputs.size()); // asked again before they are up: still two
+        reserve.prepare(settings, inputs);
+        reserve.prepare(settings, inputs); // asked again before they are up: still two
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (reserve.idleWorkers() < 2 && System.nanoTime() < deadline) Thread.sleep(20);
         List<Long> prepared = reserve.idlePids();
@@ -98,7 +98,7 @@ class WorkerReserveTest {
 
         EventRecorder events = run(settings, inputs);
         assertThat(events.workerPids()).containsExactlyInAnyOrderElementsOf(prepared);
-        reserve.prepare(settings, inputs.size()); // kept ones count: nothing more to start
+        reserve.prepare(settings, inputs); // kept ones count: nothing more to start
         Thread.sleep(500);
         assertThat(reserve.idlePids()).containsExactlyInAnyOrderElementsOf(prepared);
     }
@@ -109,10 +109,11 @@ class WorkerReserveTest {
         reserve = new WorkerReserve();
         BatchSettings settings = BatchSettings.of(fit(100, 100), dir.resolve("out")).withWorkers(1)
                 .withWorkerHeapMb(256);
-        reserve.prepare(settings, 3);
+        List<InputFile> inputs = images(3);
+        reserve.prepare(settings, inputs);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (reserve.idleWorkers() < 1 && System.nanoTime() < deadline) Thread.sleep(20);
-        WorkerProcess w = reserve.take(Batch.commandFor(settings, 3), 256);
+        WorkerProcess w = reserve.take(Batch.commandFor(settings, inputs), 256);
         assertThat(w).isNotNull();
         seen.add(w.pid());
         assertThat(w.warmUpPending()).as("a warm-up was sent").isTrue();

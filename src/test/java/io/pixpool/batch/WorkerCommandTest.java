@@ -117,7 +117,8 @@ class WorkerCommandTest {
     /**
      * A batch's JIT follows the bytes of input each worker gets, not the number of files: 600 small files for two
      * workers (300 each, tiered under the old count rule) get C1 alone; one file of 700 MB (350 MB a worker; a
-     * sparse file, so nothing is written) gets the tiered JIT; a file that cannot be read counts as empty.
+     * sparse file, so nothing is written) gets the tiered JIT; a file that cannot be read counts as empty; a long
+     * list is estimated from a sample of its sizes, scaled to the whole list.
      */
     @Test
     void aBatchsJitFollowsItsInputBytesPerWorkerNotItsFileCount() throws IOException {
@@ -138,5 +139,14 @@ class WorkerCommandTest {
                 .contains("-XX:Tier4InvocationThreshold=50000");
         assertThat(Batch.commandFor(two, List.of(InputFile.of(dir.resolve("missing.jpg")))).command())
                 .as("nothing readable: a short batch").contains("-XX:TieredStopAtLevel=1");
+
+        // 1,000 photos of 700 KB: only some sizes are read, the estimate is for all of them (350 MB a worker)
+        Path photo = dir.resolve("photo.jpg");
+        try (RandomAccessFile raf = new RandomAccessFile(photo.toFile(), "rw")) {
+            raf.setLength(700_000L);
+        }
+        List<InputFile> thousand = java.util.Collections.nCopies(1000, InputFile.of(photo));
+        assertThat(Batch.commandFor(two, thousand).command()).doesNotContain("-XX:TieredStopAtLevel=1");
+        assertThat(Batch.commandFor(two, thousand.subList(0, 600)).command()).contains("-XX:TieredStopAtLevel=1");
     }
 }

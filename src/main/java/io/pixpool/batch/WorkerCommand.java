@@ -82,13 +82,13 @@ record WorkerCommand(List<String> command, List<String> jvmOptions) {
     /**
      * From this many bytes of input per worker on, workers run tiered C1+C2 with raised C2 thresholds (see the
      * class). Input bytes, not files: C2's compiles cost about the same for any batch, while what its faster code
-     * saves grows with the work, and a JPEG's size follows its decoding work far better than a count of files does
-     * (a 27 MP photo is 30 times the work of a 1280 x 800 one). Measured on 2 cores, {@code --workers 2}, C1 only
-     * against tiered (interleaved medians): 600 photos of the 114-photo corpus (163 MB a worker) 7.03 against 7.53 s,
-     * 800 (217 MB) 9.57 against 9.79 s, 1,000 (272 MB) 11.65 against 11.82 s; 200 of the 12-27 MP --big photos (270
-     * MB a worker) 7.89 against 7.91 s; 2,000 of the corpus (544 MB) 22.91 against 22.47 s; 600 --big photos (810
-     * MB) 22.74 against 21.04 s. The old rule, 300 files a worker, gave the tiered JIT to the first three and C1
-     * alone to big photos up to 299 a worker.
+     * saves grows with the work, and the input's size follows the work far better than a count of files (the two
+     * kinds of photos below cross at the same bytes a worker, at 100 and at about 500 files). Measured on 2 cores,
+     * {@code --workers 2}, C1 only against tiered (interleaved medians): 600 photos of the 114-photo corpus (163 MB a
+     * worker) 7.03 against 7.53 s, 800 (217 MB) 9.57 against 9.79 s, 1,000 (272 MB) 11.65 against 11.82 s; 200 of
+     * the 12-27 MP --big photos (270 MB a worker) 7.89 against 7.91 s; 2,000 of the corpus (544 MB) 22.91 against
+     * 22.47 s; 600 --big photos (810 MB) 22.74 against 21.04 s. The old rule, 300 files a worker, gave the tiered
+     * JIT to the first three and C1 alone to big photos up to 299 a worker.
      */
     static final long C2_BYTES_PER_WORKER = 300_000_000L;
 

@@ -198,11 +198,8 @@ final class Resampler {
         boolean alpha = src.getColorModel().hasAlpha();
         int[] in = Pixels.data(src);
         if (!alpha) {
-            Weights kx = Weights.of(ax, w, kernel, PACKED_BITS);
-            Weights ky = Weights.of(ay, h, kernel, PACKED_BITS);
-            if (kx.maxAbsSum < PACKED_LIMIT && ky.maxAbsSum < PACKED_LIMIT) {
-                return stream(new RowSource(in, null, sw), new Streaming(sw, sh, w, h, kx, ky));
-            }
+            Streaming s = packed(sw, sh, w, h, kernel, ax, ay);
+            if (s != null) return stream(new RowSource(in, null, sw), s);
         }
         if (alpha) in = premultiply(in);
         int[] mid = in;
@@ -231,10 +228,8 @@ final class Resampler {
         int sh = img.getHeight();
         if (ax == null || ax.size() != sw) ax = new Axis(sw, sw, 0.5, 1);
         if (ay == null || ay.size() != sh) ay = new Axis(sh, sh, 0.5, 1);
-        Weights kx = Weights.of(ax, w, kernel, PACKED_BITS);
-        Weights ky = Weights.of(ay, h, kernel, PACKED_BITS);
-        if (kx.maxAbsSum >= PACKED_LIMIT || ky.maxAbsSum >= PACKED_LIMIT) return null;
-        return stream(new RowSource(null, Pixels.rgbBytes(img), sw), new Streaming(sw, sh, w, h, kx, ky));
+        Streaming s = packed(sw, sh, w, h, kernel, ax, ay);
+        return s == null ? null : stream(new RowSource(null, Pixels.rgbBytes(img), sw), s);
     }
 
     /** Input rows for the packed horizontal pass: INT_RGB pixels or R, G, B bytes, spread into longs. */
@@ -545,6 +540,15 @@ final class Resampler {
         boolean geo = source != null && source.describes(sw, sh);
         Axis ax = geo ? source.x() : new Axis(sw, sw, 0.5, 1);
         Axis ay = geo ? source.y() : new Axis(sh, sh, 0.5, 1);
+        return packed(sw, sh, w, h, kernel, ax, ay);
+    }
+
+    /**
+     * The packed {@link Streaming} resize of an opaque {@code sw x sh} picture with these geometries to
+     * {@code w x h}, for a decoder or a decoded picture; null when the kernel's weights do not fit the packed
+     * arithmetic.
+     */
+    private static Streaming packed(int sw, int sh, int w, int h, Kernel kernel, Axis ax, Axis ay) {
         Weights kx = Weights.of(ax, w, kernel, PACKED_BITS);
         Weights ky = Weights.of(ay, h, kernel, PACKED_BITS);
         if (kx.maxAbsSum >= PACKED_LIMIT || ky.maxAbsSum >= PACKED_LIMIT) return null;

@@ -17,8 +17,9 @@
 #           (XDG_CACHE_HOME points into the smoke folder). Then the same with --format webp, which loads libwebp
 #           (bundled in a jar) inside the jlinked runtime, with the workers made to use that archive or fail
 #           (-Xshare:on). Then two batches through bin/pixpool, the command-line entry that starts the runtime's
-#           java without the launcher: the first leaves the coordinator's own class-data archive, the second must
-#           map it (-Xshare:on).
+#           java without the launcher: the first leaves the coordinator's own class-data archive (dumped in the
+#           background after it; no class list or temp dump left), the second must load its classes from it,
+#           picocli's Java 5 classes too.
 #   window  <app>/bin/Pixpool IMAGE... under a private Xvfb: the process stays up, a Pixpool window of real size is
 #           mapped, it is not one flat colour (when ImageMagick is there to take the screenshot), and nothing on
 #           stderr says Exception. Then the app is stopped.
@@ -98,6 +99,8 @@ stop() {
     kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
     sleep 0.1
   done
+  ! compgen -G "$smoke/cache/pixpool/cds/coordinator-*.classlist" >/dev/null \
+    || fail "the coordinator's class list was still in $smoke/cache/pixpool/cds 30 s after its batch"
   echo "   (pid $pid ignored SIGTERM for ${secs}s: SIGKILL)"
   kill -9 "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
@@ -149,16 +152,26 @@ if [[ -z "$only" || "$only" == batch ]]; then
   batch_step cli "$smoke/out-cli" env XDG_CACHE_HOME="$smoke/cache" \
     "$app/bin/pixpool" batch --workers 2 --fit 64x64 --out "$smoke/out-cli" "$smoke/in"
   echo "   ok: $expected images converted through bin/pixpool"
+  # the archive is dumped in the background from the class list the batch wrote, which goes when it is done
+  for _ in $(seq 300); do
+    compgen -G "$smoke/cache/pixpool/cds/coordinator-*.classlist" >/dev/null || break
+    sleep 0.1
+  done
   compgen -G "$smoke/cache/pixpool/cds/coordinator-*.jsa" >/dev/null \
     || { show "$smoke/batch-cli.err"; fail "the first bin/pixpool batch left no class-data archive for itself"; }
   ! compgen -G "$smoke/cache/pixpool/cds/coordinator-*.*.jsa" >/dev/null \
     || fail "a temp coordinator dump was left in $smoke/cache/pixpool/cds"
-  # the coordinator's own classes must come from the top (dynamic) archive layer, not only the JDK's base one
+  # the coordinator's own classes, and picocli's Java 5 ones, must come from its own archive (the JDK's base one
+  # holds neither)
   batch_step cli-archived "$smoke/out-cli2" env XDG_CACHE_HOME="$smoke/cache" \
     _JAVA_OPTIONS="-Xlog:class+load=info:file=$smoke/classes-%p.log" \
     "$app/bin/pixpool" batch --workers 2 --fit 64x64 --out "$smoke/out-cli2" "$smoke/in"
-  grep -l 'io.pixpool.Main source: shared objects file (top)' "$smoke"/classes-*.log >/dev/null \
+  coordinator_log=$(grep -l 'io.pixpool.Main source:' "$smoke"/classes-*.log) \
+    || fail "no class-loading log of the second bin/pixpool batch's coordinator"
+  grep -q 'io.pixpool.Main source: shared objects file' "$coordinator_log" \
     || fail "the second bin/pixpool batch did not load its classes from its own class-data archive"
+  grep -q 'picocli.CommandLine source: shared objects file' "$coordinator_log" \
+    || fail "the second bin/pixpool batch loaded picocli from its jar, not from its class-data archive"
   echo "   ok: the second bin/pixpool batch mapped its own class-data archive:" \
     "$(cd "$smoke/cache/pixpool/cds" && ls coordinator-*.jsa)"
 fi

@@ -24,7 +24,8 @@
 # Wall-clock times (date +%s.%N); runs are interleaved tool by tool so slow drifts hit every tool alike.
 # After the timed runs, one untimed Pixpool run samples every 50 ms the peak resident memory (VmHWM) of the
 # coordinator and of each worker process, and the sum of the resident sets of the whole process tree.
-# See also quality.sh (PSNR of every tool's outputs) and scaling.sh (workers, file counts, memory of the tree).
+# See also quality.sh (PSNR of every tool's outputs), scaling.sh (workers, file counts, memory of the tree) and
+# floor.sh (start-up against the photos' own work, and batches on warm workers).
 #
 # The corpus comes from ../shared/bench/make-corpus.sh (next to the repo). Missing Debian packages
 # (python3-pil, libvips-tools, and the corpus' own) are installed with apt-get; that needs root.

@@ -1,4 +1,4 @@
-# common.sh - shared by bench.sh, quality.sh and scaling.sh (sourced, not run).
+# common.sh - shared by bench.sh, quality.sh, scaling.sh and floor.sh (sourced, not run).
 #
 # Callers set SCRIPT (their name, for messages) and may override WORKERS, SIZE, QUALITY, BUILD before calling
 # the functions. Every tool fits each image inside SIZExSIZE and writes JPEG quality QUALITY:

@@ -99,8 +99,6 @@ stop() {
     kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
     sleep 0.1
   done
-  ! compgen -G "$smoke/cache/pixpool/cds/coordinator-*.classlist" >/dev/null \
-    || fail "the coordinator's class list was still in $smoke/cache/pixpool/cds 30 s after its batch"
   echo "   (pid $pid ignored SIGTERM for ${secs}s: SIGKILL)"
   kill -9 "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
@@ -157,6 +155,8 @@ if [[ -z "$only" || "$only" == batch ]]; then
     compgen -G "$smoke/cache/pixpool/cds/coordinator-*.classlist" >/dev/null || break
     sleep 0.1
   done
+  ! compgen -G "$smoke/cache/pixpool/cds/coordinator-*.classlist" >/dev/null \
+    || fail "the coordinator's class list was still in $smoke/cache/pixpool/cds 30 s after its batch"
   compgen -G "$smoke/cache/pixpool/cds/coordinator-*.jsa" >/dev/null \
     || { show "$smoke/batch-cli.err"; fail "the first bin/pixpool batch left no class-data archive for itself"; }
   ! compgen -G "$smoke/cache/pixpool/cds/coordinator-*.*.jsa" >/dev/null \

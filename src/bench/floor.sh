@@ -58,29 +58,36 @@ timed() {  # timed CMD... -> "wall cpu" in seconds (CPU: user + system of CMD an
   awk '{ printf "%.3f %.3f\n", $1, $2 + $3 }' <<<"$t"
 }
 
+warm_batches() {  # warm_batches PASSES [JAVA OPTION...] -> each batch's wall seconds on workers warmed first
+  local passes="$1" ms
+  shift
+  rm -rf "$work/out"
+  ms=$(java "$@" -cp "$work/classes:$cp" WarmBatch "$CORPUS" "$work/out" "$passes") || die "WarmBatch failed"
+  [[ $(wc -l <<<"$ms") -eq $passes ]] || die "WarmBatch printed no time for each of its $passes batches"
+  awk '{ printf "%.3f\n", $1 / 1000 }' <<<"$ms"
+}
+
 declare -A wall cpu
 rows=(draft cli tiny c1-first c1-second c2-eighth)
 log "floor.sh: $N photos, $RUNS rounds"
 for ((r = 1; r <= RUNS; r++)); do
-  rm -rf "$work/out"; mkdir -p "$work/out"
-  read -r w c < <(timed /usr/bin/python3 "$HERE/pillow_pool.py" --workers 2 --size 500 --quality 85 --draft \
-    "$CORPUS" "$work/out")
-  wall[draft]+="$w "; cpu[draft]+="$c "
-  rm -rf "$work/out"
-  read -r w c < <(timed java -jar "$JAR" batch --workers 2 --fit 500x500 --quality 85 "$CORPUS" --out "$work/out" --quiet)
-  wall[cli]+="$w "; cpu[cli]+="$c "
-  rm -rf "$work/out"
-  read -r w c < <(timed java -jar "$JAR" batch --workers 2 --fit 500x500 --quality 85 "$work/tiny" --out "$work/out" \
-    --quiet)
-  wall[tiny]+="$w "; cpu[tiny]+="$c "
-  rm -rf "$work/out"
-  mapfile -t ms < <(java -cp "$work/classes:$cp" WarmBatch "$CORPUS" "$work/out" 2)
-  wall[c1-first]+="$(awk '{ printf "%.3f", $1 / 1000 }' <<<"${ms[0]}") "
-  wall[c1-second]+="$(awk '{ printf "%.3f", $1 / 1000 }' <<<"${ms[1]}") "
-  rm -rf "$work/out"
-  mapfile -t ms < <(java -Dpixpool.worker.jvmOptions="-XX:TieredStopAtLevel=4 -XX:+BackgroundCompilation" \
-    -cp "$work/classes:$cp" WarmBatch "$CORPUS" "$work/out" 8)
-  wall[c2-eighth]+="$(awk '{ printf "%.3f", $1 / 1000 }' <<<"${ms[7]}") "
+  for row in draft cli tiny; do
+    case "$row" in
+      draft) args=(pillow-draft "$CORPUS") ;;
+      cli) args=(pixpool "$CORPUS") ;;
+      tiny) args=(pixpool "$work/tiny") ;;
+    esac
+    rm -rf "$work/out"
+    t=$(timed run_tool "${args[@]}" "$work/out") # a failure ends the script here (set -e), not silently
+    read -r w c <<<"$t"
+    wall[$row]+="$w "; cpu[$row]+="$c "
+  done
+  t=$(warm_batches 2)
+  mapfile -t s <<<"$t"
+  wall[c1-first]+="${s[0]} "; wall[c1-second]+="${s[1]} "
+  t=$(warm_batches 8 -Dpixpool.worker.jvmOptions="-XX:TieredStopAtLevel=4 -XX:+BackgroundCompilation")
+  mapfile -t s <<<"$t"
+  wall[c2-eighth]+="${s[7]} "
   log "  round $r of $RUNS done"
 done
 
